@@ -1,0 +1,135 @@
+/*
+ * The signature case, shown: a job's files live in an STA thread; a client
+ * in the MTA enumerates them through qmgrprxy's proxies, clones the
+ * enumerator half-way, and the two enumerations continue side by side.
+ * argv[1]: the qmgrprxy.dll the registry should name (Unix path).
+ */
+#include <stdio.h>
+#include "server.h"
+
+static const WCHAR *remote_names[] =
+{
+    L"https://updates.example.test/pkg/base.cab",
+    L"https://updates.example.test/pkg/fonts.cab",
+    L"https://updates.example.test/pkg/locale-de.cab",
+    L"https://updates.example.test/pkg/locale-fr.cab",
+    L"https://updates.example.test/pkg/drivers.cab",
+    L"https://updates.example.test/pkg/manifest.xml",
+};
+#define FILE_COUNT (sizeof(remote_names) / sizeof(remote_names[0]))
+
+struct sta
+{
+    HANDLE ready;
+    IStream *stream;
+};
+
+static DWORD WINAPI object_thread(void *arg)
+{
+    struct sta *sta = arg;
+    IBackgroundCopyFile *files[FILE_COUNT];
+    IUnknown *enumerator;
+    WCHAR local[64];
+    unsigned int i;
+    MSG msg;
+
+    CoInitializeEx(NULL, COINIT_APARTMENTTHREADED);
+    for (i = 0; i < FILE_COUNT; i++)
+    {
+        swprintf(local, 64, L"C:\\staging\\file%u", i + 1);
+        server_file_create(remote_names[i], local, &files[i]);
+    }
+    server_enum_create(&IID_IEnumBackgroundCopyFiles, (IUnknown **)files, FILE_COUNT, &enumerator);
+    for (i = 0; i < FILE_COUNT; i++) IBackgroundCopyFile_Release(files[i]);
+    CoMarshalInterThreadInterfaceInStream(&IID_IEnumBackgroundCopyFiles, enumerator, &sta->stream);
+    IUnknown_Release(enumerator);
+    PeekMessageW(&msg, NULL, 0, 0, PM_NOREMOVE);
+    SetEvent(sta->ready);
+    while (GetMessageW(&msg, NULL, 0, 0)) DispatchMessageW(&msg);
+    CoUninitialize();
+    return 0;
+}
+
+/* The next file's remote name, or "(end)". */
+static void next_name(IEnumBackgroundCopyFiles *e, char *out, size_t size)
+{
+    IBackgroundCopyFile *file = NULL;
+    WCHAR *name = NULL;
+    ULONG fetched = 0;
+
+    snprintf(out, size, "(end)");
+    if (IEnumBackgroundCopyFiles_Next(e, 1, &file, &fetched) != S_OK || !file) return;
+    if (SUCCEEDED(IBackgroundCopyFile_GetRemoteName(file, &name)) && name)
+        WideCharToMultiByte(CP_UTF8, 0, name, -1, out, (int)size, NULL, NULL);
+    else
+        snprintf(out, size, "(no name)");
+    CoTaskMemFree(name);
+    IBackgroundCopyFile_Release(file);
+}
+
+static void describe_module(const void *iface)
+{
+    WCHAR path[MAX_PATH] = L"";
+    HMODULE module;
+    if (GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                           *(void *const *)iface, &module))
+        GetModuleFileNameW(module, path, MAX_PATH);
+    printf("proxies served by: %ls\n", path);
+}
+
+int main(int argc, char **argv)
+{
+    struct sta sta = {0};
+    IEnumBackgroundCopyFiles *original = NULL, *clone = NULL;
+    char a[256], b[256];
+    HANDLE thread;
+    ULONG count = 0, i, half;
+
+    CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    sta.ready = CreateEventW(NULL, TRUE, FALSE, NULL);
+    thread = CreateThread(NULL, 0, object_thread, &sta, 0, NULL);
+    WaitForSingleObject(sta.ready, INFINITE);
+    if (FAILED(CoGetInterfaceAndReleaseStream(sta.stream, &IID_IEnumBackgroundCopyFiles, (void **)&original)))
+    {
+        printf("could not unmarshal the enumerator: is qmgrprxy.dll registered?\n");
+        return 1;
+    }
+
+    printf("IEnumBackgroundCopyFiles::Clone across an apartment boundary\n");
+    printf("objects in an STA thread, client in the MTA\n");
+    describe_module(original);
+    IEnumBackgroundCopyFiles_GetCount(original, &count);
+    half = count / 2;
+    printf("\nthe job has %lu files; the client reads %lu of them:\n", count, half);
+    for (i = 0; i < half; i++)
+    {
+        next_name(original, a, sizeof(a));
+        printf("  %lu  %s\n", i + 1, a);
+    }
+
+    if (FAILED(IEnumBackgroundCopyFiles_Clone(original, &clone)))
+    {
+        printf("Clone failed\n");
+        return 1;
+    }
+    printf("\nClone() here; both enumerators continue from file %lu:\n", half + 1);
+    printf("  #  %-48s %s\n", "original", "clone");
+    for (i = half; i < count; i++)
+    {
+        next_name(original, a, sizeof(a));
+        next_name(clone, b, sizeof(b));
+        printf("  %lu  %-48s %s\n", i + 1, a, b);
+    }
+
+    IEnumBackgroundCopyFiles_Reset(clone);
+    next_name(clone, b, sizeof(b));
+    next_name(original, a, sizeof(a));
+    printf("\nafter clone.Reset(): clone -> %s, original -> %s\n", b, a);
+
+    IEnumBackgroundCopyFiles_Release(clone);
+    IEnumBackgroundCopyFiles_Release(original);
+    PostThreadMessageW(GetThreadId(thread), WM_QUIT, 0, 0);
+    WaitForSingleObject(thread, INFINITE);
+    CoUninitialize();
+    return 0;
+}
