@@ -1,20 +1,26 @@
 /*
- * One enumerator for every IEnumXxx of BITS whose elements are interface
- * pointers (files, jobs, peers, cache records): their vtables have the same
- * shape, only the IID differs. The contract, as Microsoft documents it:
+ * One enumerator for every IEnumXxx of BITS: their vtables have the same
+ * shape, and only the IID and the element differ. Elements are interface
+ * pointers (files, jobs, peers, cache records: AddRef'ed when handed out) or
+ * GUIDs (the legacy groups and jobs: copied). The contract, as Microsoft
+ * documents it:
  *   Next: celt > 1 with a NULL pceltFetched is E_INVALIDARG; fewer than asked
- *         is S_FALSE with the count; every element handed out is AddRef'ed.
+ *         is S_FALSE with the count.
  *   Skip past the end is S_FALSE and leaves the cursor at the end.
  *   Clone copies the cursor and nothing else: the two then move apart.
+ * The elements are a snapshot taken at creation, shared by the clones.
  */
 #include <stddef.h>
+#include <string.h>
 #include "server.h"
 
 struct item_list
 {
     LONG ref;
     ULONG count;
-    IUnknown *items[];
+    size_t size;          /* of one element */
+    BOOL interfaces;      /* elements are IUnknown-derived pointers */
+    BYTE items[];
 };
 
 struct enumerator
@@ -22,7 +28,7 @@ struct enumerator
     const struct enumerator_vtbl *vtbl;
     LONG ref;
     const IID *iid;
-    struct item_list *list;   /* shared with clones, never changed */
+    struct item_list *list;
     ULONG pos;
 };
 
@@ -31,7 +37,7 @@ struct enumerator_vtbl
     HRESULT (STDMETHODCALLTYPE *QueryInterface)(struct enumerator *, REFIID, void **);
     ULONG   (STDMETHODCALLTYPE *AddRef)(struct enumerator *);
     ULONG   (STDMETHODCALLTYPE *Release)(struct enumerator *);
-    HRESULT (STDMETHODCALLTYPE *Next)(struct enumerator *, ULONG, IUnknown **, ULONG *);
+    HRESULT (STDMETHODCALLTYPE *Next)(struct enumerator *, ULONG, void *, ULONG *);
     HRESULT (STDMETHODCALLTYPE *Skip)(struct enumerator *, ULONG);
     HRESULT (STDMETHODCALLTYPE *Reset)(struct enumerator *);
     HRESULT (STDMETHODCALLTYPE *Clone)(struct enumerator *, struct enumerator **);
@@ -40,11 +46,17 @@ struct enumerator_vtbl
 
 static const struct enumerator_vtbl enumerator_vtbl;
 
+static IUnknown *interface_at(const struct item_list *list, ULONG i)
+{
+    return ((IUnknown *const *)list->items)[i];
+}
+
 static void list_release(struct item_list *list)
 {
     ULONG i;
     if (InterlockedDecrement(&list->ref)) return;
-    for (i = 0; i < list->count; i++) IUnknown_Release(list->items[i]);
+    if (list->interfaces)
+        for (i = 0; i < list->count; i++) IUnknown_Release(interface_at(list, i));
     HeapFree(GetProcessHeap(), 0, list);
 }
 
@@ -93,16 +105,18 @@ static ULONG STDMETHODCALLTYPE enumerator_Release(struct enumerator *e)
     return ref;
 }
 
-static HRESULT STDMETHODCALLTYPE enumerator_Next(struct enumerator *e, ULONG celt, IUnknown **rgelt, ULONG *fetched)
+static HRESULT STDMETHODCALLTYPE enumerator_Next(struct enumerator *e, ULONG celt, void *rgelt, ULONG *fetched)
 {
+    const struct item_list *list = e->list;
     ULONG n = 0;
 
     if (!rgelt) return E_POINTER;
     if (celt > 1 && !fetched) return E_INVALIDARG;
-    while (n < celt && e->pos < e->list->count)
+    while (n < celt && e->pos < list->count)
     {
-        rgelt[n] = e->list->items[e->pos++];
-        IUnknown_AddRef(rgelt[n]);
+        memcpy((BYTE *)rgelt + n * list->size, list->items + e->pos * list->size, list->size);
+        if (list->interfaces) IUnknown_AddRef(interface_at(list, e->pos));
+        e->pos++;
         n++;
     }
     if (fetched) *fetched = n;
@@ -146,7 +160,7 @@ static const struct enumerator_vtbl enumerator_vtbl =
     enumerator_Next, enumerator_Skip, enumerator_Reset, enumerator_Clone, enumerator_GetCount,
 };
 
-HRESULT server_enum_create(REFIID iid, IUnknown **items, ULONG count, IUnknown **out)
+static HRESULT enum_create(REFIID iid, const void *items, ULONG count, size_t size, BOOL interfaces, IUnknown **out)
 {
     struct item_list *list;
     struct enumerator *e;
@@ -155,17 +169,28 @@ HRESULT server_enum_create(REFIID iid, IUnknown **items, ULONG count, IUnknown *
 
     if (!out) return E_POINTER;
     *out = NULL;
-    if (!(list = HeapAlloc(GetProcessHeap(), 0, offsetof(struct item_list, items[count]))))
+    if (count && !items) return E_INVALIDARG;
+    if (!(list = HeapAlloc(GetProcessHeap(), 0, offsetof(struct item_list, items[count * size]))))
         return E_OUTOFMEMORY;
     list->ref = 1;
     list->count = count;
-    for (i = 0; i < count; i++)
-    {
-        list->items[i] = items[i];
-        IUnknown_AddRef(items[i]);
-    }
+    list->size = size;
+    list->interfaces = interfaces;
+    if (count) memcpy(list->items, items, count * size);
+    if (interfaces)
+        for (i = 0; i < count; i++) IUnknown_AddRef(interface_at(list, i));
     hr = enumerator_new(iid, list, 0, &e);
     list_release(list);
     if (SUCCEEDED(hr)) *out = (IUnknown *)e;
     return hr;
+}
+
+HRESULT server_enum_create(REFIID iid, IUnknown **items, ULONG count, IUnknown **out)
+{
+    return enum_create(iid, items, count, sizeof(*items), TRUE, out);
+}
+
+HRESULT server_guid_enum_create(REFIID iid, const GUID *guids, ULONG count, IUnknown **out)
+{
+    return enum_create(iid, guids, count, sizeof(*guids), FALSE, out);
 }

@@ -1,0 +1,215 @@
+/*
+ * One child run: one DLL variant, one setting. Client in the MTA; the
+ * objects in an STA thread or host process. Prints, on stdout:
+ *   module <interface> <path of the module that holds the proxy's vtable>
+ *   result <method> <n> <median us per call> <calls timed> <median us of the floor calls in between>
+ *   na <method> <n> <reason>
+ *   sweep <N> <median us per Next(N) call>
+ *   calls <method> <interface>::<method> <channel calls per call>   (--count 1)
+ * and "done" last.
+ */
+#include <stdlib.h>
+#include "bench.h"
+
+/* The N of the Next(N) sweep, up to --sweep-max. */
+const ULONG sweep_sizes[SWEEP_SIZE_COUNT] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000 };
+
+#define WARMUP_CALLS 1
+#define MIN_CALLS 3
+#define MAX_CALLS 5000
+#define COUNTED_CALLS 4
+
+static const char *na_reason(HRESULT hr)
+{
+    if (hr == E_NOINTERFACE) return "not-covered-by-this-dll";
+    if (hr == E_NOTIMPL) return "model-has-no-job-yet";
+    return "unavailable";
+}
+
+static void time_floor(struct proxies *p, double *us)
+{
+    double t0 = now_us();
+    IEnumBackgroundCopyFiles_Reset(p->floor);
+    *us = now_us() - t0;
+}
+
+/* Times one method: a warm-up, then calls until the budget is spent, each
+ * next to one floor call (Reset of another enumerator) timed alike, so that
+ * the method and its floor see the same moments of a busy machine. */
+static HRESULT measure(const struct child_opts *opts, const struct method *m, struct proxies *p,
+                       double *median_us, double *floor_us, unsigned int *calls)
+{
+    double *samples = malloc(MAX_CALLS * sizeof(*samples)), *floor = malloc(MAX_CALLS * sizeof(*floor));
+    double start, t0;
+    unsigned int count = 0, i;
+    HRESULT hr = S_OK;
+
+    for (i = 0; i < WARMUP_CALLS && SUCCEEDED(hr); i++)
+    {
+        if (m->prepare) m->prepare(p, m->n);
+        hr = m->call(p, m->n);
+    }
+    start = now_us();
+    while (SUCCEEDED(hr) && count < MAX_CALLS && (count < MIN_CALLS || now_us() - start < opts->budget_ms * 1000))
+    {
+        /* The order within a pair alternates: neither side is always first. */
+        if (count % 2) time_floor(p, &floor[count]);
+        if (m->prepare) m->prepare(p, m->n);
+        t0 = now_us();
+        hr = m->call(p, m->n);
+        samples[count] = now_us() - t0;
+        if (!(count % 2)) time_floor(p, &floor[count]);
+        count++;
+    }
+    *median_us = median(samples, count);
+    *floor_us = median(floor, count);
+    *calls = count;
+    free(samples);
+    free(floor);
+    return hr;
+}
+
+static void count_channel_calls(const struct method *m, struct proxies *p, const char *label)
+{
+    unsigned int calls = COUNTED_CALLS, i;
+    /* Next starts from the beginning, so that no Reset falls among the counted calls. */
+    if (m->prepare == prepare_next)
+    {
+        IEnumBackgroundCopyFiles_Reset(p->files);
+        p->pos = 0;
+        if (calls > p->file_count / m->n) calls = p->file_count / m->n;
+    }
+    chanhook_reset();
+    for (i = 0; i < calls; i++)
+    {
+        if (m->prepare && m->prepare != prepare_next) m->prepare(p, m->n);
+        m->call(p, m->n);
+    }
+    chanhook_print(stdout, label, calls);
+}
+
+/* Before anything is timed: every method once (Next up to 64), then the
+ * floor for a while, so that the first method measured does not pay for
+ * the process's first calls. */
+static void warm_up(const struct child_opts *opts, struct proxies *p, const HRESULT iface_hr[IFACE_COUNT])
+{
+    double start;
+    unsigned int i;
+
+    for (i = 0; i < bench_method_count; i++)
+    {
+        const struct method *m = &bench_methods[i];
+        if (FAILED(iface_hr[m->iface]) || m->n > 64 || m->n > p->file_count) continue;
+        if (m->prepare) m->prepare(p, m->n);
+        m->call(p, m->n);
+    }
+    start = now_us();
+    for (i = 0; i < 20 || now_us() - start < opts->budget_ms * 100; i++) bench_methods[0].call(p, 0);
+}
+
+static void run_methods(const struct child_opts *opts, struct proxies *p, const HRESULT iface_hr[IFACE_COUNT])
+{
+    unsigned int i;
+
+    warm_up(opts, p, iface_hr);
+
+    for (i = 0; i < bench_method_count; i++)
+    {
+        const struct method *m = &bench_methods[i];
+        char label[64];
+        unsigned int calls;
+        double us, floor_us;
+        HRESULT hr;
+
+        snprintf(label, sizeof(label), m->n ? "%s(%lu)" : "%s", m->name, m->n);
+        if (FAILED(iface_hr[m->iface])) { printf("na %s %lu %s\n", m->name, m->n, na_reason(iface_hr[m->iface])); continue; }
+        if (m->prepare == prepare_next && m->n > p->file_count) { printf("na %s %lu too-few-files\n", m->name, m->n); continue; }
+        hr = measure(opts, m, p, &us, &floor_us, &calls);
+        if (FAILED(hr) || hr == S_FALSE) { printf("na %s %lu failed-%08lx\n", m->name, m->n, (unsigned long)hr); continue; }
+        printf("result %s %lu %.3f %u %.3f\n", m->name, m->n, us, calls, floor_us);
+        if (opts->count_calls) count_channel_calls(m, p, label);
+        fflush(stdout);
+    }
+}
+
+/* Next(N) for growing N; the parent divides by N for the per-element cost. */
+static void run_sweep(const struct child_opts *opts, struct proxies *p)
+{
+    unsigned int i;
+    for (i = 0; i < ARRAYSIZE(sweep_sizes) && sweep_sizes[i] <= opts->sweep_max && sweep_sizes[i] <= p->file_count; i++)
+    {
+        ULONG n = sweep_sizes[i];
+        double samples[5], start = now_us(), t0;
+        unsigned int count = 0;
+        HRESULT hr = S_OK;
+
+        while (SUCCEEDED(hr) && count < ARRAYSIZE(samples) && (!count || now_us() - start < opts->budget_ms * 1000))
+        {
+            IEnumBackgroundCopyFiles_Reset(p->files);
+            p->pos = 0;
+            t0 = now_us();
+            hr = call_next(p, n);
+            samples[count++] = now_us() - t0;
+        }
+        if (hr != S_OK) { printf("na sweep %lu failed-%08lx\n", n, (unsigned long)hr); break; }
+        printf("sweep %lu %.3f\n", n, median(samples, count));
+        fflush(stdout);
+    }
+}
+
+int child_main(const struct child_opts *opts)
+{
+    struct proxies p = { .file_count = opts->file_count };
+    struct variant_state state;
+    struct objects_side *side = NULL;
+    struct handoff handoff = {0};
+    HRESULT hr, iface_hr[IFACE_COUNT];
+    void *proxy[IFACE_COUNT] = {0};
+    DWORD cookie = 0;
+    unsigned int i;
+
+    CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    hr = variant_load(opts->dll, &state);
+    if (SUCCEEDED(hr)) hr = variant_register_in_apartment(&state, &cookie);
+    if (SUCCEEDED(hr) && opts->count_calls) hr = chanhook_install();
+    if (SUCCEEDED(hr)) hr = objects_side_start(opts, &state, &handoff, &side);
+    if (FAILED(hr))
+    {
+        printf("error setting up %s for %s: %08lx\n", setting_names[opts->setting], opts->variant, (unsigned long)hr);
+        return 1;
+    }
+    for (i = 0; i < IFACE_COUNT; i++)
+    {
+        WCHAR module[MAX_PATH];
+        iface_hr[i] = handoff_unmarshal(&handoff, i, &proxy[i]);
+        if (FAILED(iface_hr[i])) continue;
+        module_path_of(*(void **)proxy[i], module, MAX_PATH);
+        printf("module %s %ls\n", bench_iface_names[i], module);
+    }
+    p.files = proxy[IFACE_ENUM_FILES];
+    p.file = proxy[IFACE_FILE];
+    p.job = proxy[IFACE_JOB];
+    p.job5 = proxy[IFACE_JOB5];
+    if (p.files && FAILED(hr = IEnumBackgroundCopyFiles_Clone(p.files, &p.floor)))
+    {
+        printf("error cloning the enumerator for the floor: %08lx\n", (unsigned long)hr);
+        p.files = NULL;
+    }
+    p.items = calloc(opts->file_count, sizeof(*p.items));
+    p.fileset = calloc(ADDFILESET_MAX, sizeof(*p.fileset));
+    p.names = calloc(ADDFILESET_MAX, sizeof(*p.names));
+    fflush(stdout);
+
+    if (p.files) run_methods(opts, &p, iface_hr);
+    if (p.files && opts->sweep_max) run_sweep(opts, &p);
+
+    if (p.floor) IEnumBackgroundCopyFiles_Release(p.floor);
+    for (i = 0; i < IFACE_COUNT; i++) if (proxy[i]) IUnknown_Release((IUnknown *)proxy[i]);
+    objects_side_stop(side);
+    handoff_free(&handoff);
+    variant_revoke(cookie);
+    variant_unload(&state);
+    CoUninitialize();
+    printf("done\n");
+    return 0;
+}

@@ -1,0 +1,31 @@
+#include <stdarg.h>
+#include "tap.h"
+
+static int tap_count, tap_failures;
+
+void tap_start(void)
+{
+    setvbuf(stdout, NULL, _IONBF, 0);
+}
+
+int tap_check(int pass, const char *file, int line, const char *fmt, ...)
+{
+    va_list args;
+    printf("%s %d - ", pass ? "ok" : "not ok", ++tap_count);
+    va_start(args, fmt);
+    vprintf(fmt, args);
+    va_end(args);
+    printf("\n");
+    if (!pass)
+    {
+        tap_failures++;
+        printf("# failed at %s:%d\n", file, line);
+    }
+    return pass;
+}
+
+int tap_done(void)
+{
+    printf("1..%d\n", tap_count);
+    return tap_failures ? 1 : 0;
+}

@@ -1,0 +1,693 @@
+/* Fixed calls of the bits.idl interfaces; vectors/<interface>.wire has the
+ * bytes they must produce. */
+#include "wire_cases.h"
+
+static const GUID job_id = {0x0f1e2d3c, 0x4b5a, 0x6978, {0x87, 0x96, 0xa5, 0xb4, 0xc3, 0xd2, 0xe1, 0xf0}};
+static const GUID created_job_id = {0x6b29fc40, 0xca47, 0x1067, {0xb3, 0x1d, 0x00, 0xdd, 0x01, 0x06, 0x62, 0xda}};
+
+static void serve_nothing(const UINT_PTR *args, struct case_ctx *ctx)
+{
+}
+
+/* ---- IBackgroundCopyFile ---- */
+
+#define FILE(p) ((IBackgroundCopyFile *)(p))
+
+static HRESULT call_File_GetRemoteName(IUnknown *p, struct case_ctx *c)
+{
+    LPWSTR *s = out_storage(c, sizeof(*s));
+    HRESULT hr = IBackgroundCopyFile_GetRemoteName(FILE(p), s);
+    expect_wstr(c, "*pVal", *s, L"http://example.test/files/a.bin");
+    CoTaskMemFree(*s);
+    return hr;
+}
+static void serve_File_GetRemoteName(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(LPWSTR *, 0) = co_wstr(L"http://example.test/files/a.bin");
+}
+
+static HRESULT call_File_GetLocalName(IUnknown *p, struct case_ctx *c)
+{
+    LPWSTR *s = out_storage(c, sizeof(*s));
+    HRESULT hr = IBackgroundCopyFile_GetLocalName(FILE(p), s);
+    expect_wstr(c, "*pVal", *s, L"C:\\T\u00e9l\u00e9chargements\\a.bin");
+    CoTaskMemFree(*s);
+    return hr;
+}
+static void serve_File_GetLocalName(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(LPWSTR *, 0) = co_wstr(L"C:\\T\u00e9l\u00e9chargements\\a.bin");
+}
+
+static HRESULT call_File_GetProgress(IUnknown *p, struct case_ctx *c)
+{
+    BG_FILE_PROGRESS progress = {0};
+    HRESULT hr = IBackgroundCopyFile_GetProgress(FILE(p), &progress);
+    expect_u64(c, "BytesTotal", progress.BytesTotal, 0x123456789aull);
+    expect_u64(c, "BytesTransferred", progress.BytesTransferred, 0x100000);
+    expect_u32(c, "Completed", progress.Completed, TRUE);
+    return hr;
+}
+static void serve_File_GetProgress(const UINT_PTR *args, struct case_ctx *c)
+{
+    BG_FILE_PROGRESS *progress = ARG(BG_FILE_PROGRESS *, 0);
+    progress->BytesTotal = 0x123456789aull;
+    progress->BytesTransferred = 0x100000;
+    progress->Completed = TRUE;
+}
+
+/* ---- IEnumBackgroundCopyFiles ---- */
+
+static HRESULT call_EnumFiles_Next(IUnknown *p, struct case_ctx *c)
+{
+    IBackgroundCopyFile *files[3] = {0};
+    ULONG fetched = 0;
+    HRESULT hr = IEnumBackgroundCopyFiles_Next((IEnumBackgroundCopyFiles *)p, 3, files, &fetched);
+    expect_u32(c, "*pceltFetched", fetched, 2);
+    expect_out_peer(c, "rgelt[0]", (IUnknown *)files[0], 0);
+    expect_out_peer(c, "rgelt[1]", (IUnknown *)files[1], 1);
+    return hr;
+}
+static void serve_EnumFiles_Next(const UINT_PTR *args, struct case_ctx *c)
+{
+    IBackgroundCopyFile **files = ARG(IBackgroundCopyFile **, 1);
+    ULONG *fetched = ARG(ULONG *, 2);
+    expect_u32(c, "celt", ARG(ULONG, 0), 3);
+    expect(c, files != NULL, "rgelt is NULL");
+    expect(c, fetched && *fetched == 0, "pceltFetched is not a pointer to 0");
+    if (!files || !fetched) return;
+    files[0] = out_peer(c, 0);
+    files[1] = out_peer(c, 1);
+    *fetched = 2;
+}
+
+static HRESULT call_EnumFiles_Skip(IUnknown *p, struct case_ctx *c)
+{
+    return IEnumBackgroundCopyFiles_Skip((IEnumBackgroundCopyFiles *)p, 5);
+}
+static void serve_EnumFiles_Skip(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_u32(c, "celt", ARG(ULONG, 0), 5);
+}
+
+static HRESULT call_EnumFiles_Reset(IUnknown *p, struct case_ctx *c)
+{
+    return IEnumBackgroundCopyFiles_Reset((IEnumBackgroundCopyFiles *)p);
+}
+
+static HRESULT call_EnumFiles_Clone(IUnknown *p, struct case_ctx *c)
+{
+    IEnumBackgroundCopyFiles *clone = NULL;
+    HRESULT hr = IEnumBackgroundCopyFiles_Clone((IEnumBackgroundCopyFiles *)p, &clone);
+    expect_out_peer(c, "*ppenum", (IUnknown *)clone, 0);
+    return hr;
+}
+static void serve_out_peer0(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(void **, 0) = out_peer(c, 0);
+}
+
+static HRESULT call_EnumFiles_GetCount(IUnknown *p, struct case_ctx *c)
+{
+    ULONG count = 0;
+    HRESULT hr = IEnumBackgroundCopyFiles_GetCount((IEnumBackgroundCopyFiles *)p, &count);
+    expect_u32(c, "*puCount", count, 8);
+    return hr;
+}
+static void serve_EnumFiles_GetCount(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(ULONG *, 0) = 8;
+}
+
+/* ---- IBackgroundCopyError ---- */
+
+#define ERR(p) ((IBackgroundCopyError *)(p))
+
+static HRESULT call_Error_GetError(IUnknown *p, struct case_ctx *c)
+{
+    BG_ERROR_CONTEXT context = 0;
+    HRESULT code = 0, hr = IBackgroundCopyError_GetError(ERR(p), &context, &code);
+    expect_u32(c, "*pContext", context, BG_ERROR_CONTEXT_REMOTE_FILE);
+    expect_u32(c, "*pCode", code, 0x80190194);
+    return hr;
+}
+static void serve_Error_GetError(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(BG_ERROR_CONTEXT *, 0) = BG_ERROR_CONTEXT_REMOTE_FILE;
+    *ARG(HRESULT *, 1) = 0x80190194;
+}
+
+static HRESULT call_Error_GetFile(IUnknown *p, struct case_ctx *c)
+{
+    IBackgroundCopyFile *file = NULL;
+    HRESULT hr = IBackgroundCopyError_GetFile(ERR(p), &file);
+    expect_out_peer(c, "*pVal", (IUnknown *)file, 0);
+    return hr;
+}
+
+static HRESULT call_Error_GetErrorDescription(IUnknown *p, struct case_ctx *c)
+{
+    LPWSTR *s = out_storage(c, sizeof(*s));
+    HRESULT hr = IBackgroundCopyError_GetErrorDescription(ERR(p), 0x0409, s);
+    expect_wstr(c, "*pErrorDescription", *s, L"The server returned HTTP 404.");
+    CoTaskMemFree(*s);
+    return hr;
+}
+static void serve_Error_GetErrorDescription(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_u32(c, "LanguageId", ARG(DWORD, 0), 0x0409);
+    *ARG(LPWSTR *, 1) = co_wstr(L"The server returned HTTP 404.");
+}
+
+static HRESULT call_Error_GetErrorContextDescription(IUnknown *p, struct case_ctx *c)
+{
+    LPWSTR *s = out_storage(c, sizeof(*s));
+    HRESULT hr = IBackgroundCopyError_GetErrorContextDescription(ERR(p), 0x040c, s);
+    expect_wstr(c, "*pContextDescription", *s, L"Le fichier distant a \u00e9chou\u00e9.");
+    CoTaskMemFree(*s);
+    return hr;
+}
+static void serve_Error_GetErrorContextDescription(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_u32(c, "LanguageId", ARG(DWORD, 0), 0x040c);
+    *ARG(LPWSTR *, 1) = co_wstr(L"Le fichier distant a \u00e9chou\u00e9.");
+}
+
+static HRESULT call_Error_GetProtocol(IUnknown *p, struct case_ctx *c)
+{
+    LPWSTR *s = out_storage(c, sizeof(*s));
+    HRESULT hr = IBackgroundCopyError_GetProtocol(ERR(p), s);
+    expect_wstr(c, "*pProtocol", *s, L"http");
+    CoTaskMemFree(*s);
+    return hr;
+}
+static void serve_Error_GetProtocol(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(LPWSTR *, 0) = co_wstr(L"http");
+}
+
+/* ---- IBackgroundCopyJob ---- */
+
+#define JOB(p) ((IBackgroundCopyJob *)(p))
+
+static HRESULT call_Job_AddFileSet(IUnknown *p, struct case_ctx *c)
+{
+    BG_FILE_INFO files[2] =
+    {
+        { (WCHAR *)L"http://example.test/1.cab", (WCHAR *)L"C:\\d\\1.cab" },
+        { (WCHAR *)L"http://example.test/2.cab", (WCHAR *)L"C:\\d\\2.cab" },
+    };
+    return IBackgroundCopyJob_AddFileSet(JOB(p), 2, files);
+}
+static void serve_Job_AddFileSet(const UINT_PTR *args, struct case_ctx *c)
+{
+    const BG_FILE_INFO *files = ARG(const BG_FILE_INFO *, 1);
+    expect_u32(c, "cFileCount", ARG(ULONG, 0), 2);
+    expect(c, files != NULL, "pFileSet is NULL");
+    if (!files) return;
+    expect_wstr(c, "pFileSet[0].RemoteName", files[0].RemoteName, L"http://example.test/1.cab");
+    expect_wstr(c, "pFileSet[0].LocalName", files[0].LocalName, L"C:\\d\\1.cab");
+    expect_wstr(c, "pFileSet[1].RemoteName", files[1].RemoteName, L"http://example.test/2.cab");
+    expect_wstr(c, "pFileSet[1].LocalName", files[1].LocalName, L"C:\\d\\2.cab");
+}
+
+static HRESULT call_Job_AddFile(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyJob_AddFile(JOB(p), L"https://example.test/\u00fc.txt", L"C:\\d\\u.txt");
+}
+static void serve_Job_AddFile(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_wstr(c, "RemoteUrl", ARG(LPCWSTR, 0), L"https://example.test/\u00fc.txt");
+    expect_wstr(c, "LocalName", ARG(LPCWSTR, 1), L"C:\\d\\u.txt");
+}
+
+static HRESULT call_Job_EnumFiles(IUnknown *p, struct case_ctx *c)
+{
+    IEnumBackgroundCopyFiles *files = NULL;
+    HRESULT hr = IBackgroundCopyJob_EnumFiles(JOB(p), &files);
+    expect_out_peer(c, "*pEnum", (IUnknown *)files, 0);
+    return hr;
+}
+
+static HRESULT call_Job_Suspend(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_Suspend(JOB(p)); }
+static HRESULT call_Job_Resume(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_Resume(JOB(p)); }
+static HRESULT call_Job_Cancel(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_Cancel(JOB(p)); }
+static HRESULT call_Job_Complete(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_Complete(JOB(p)); }
+static HRESULT call_Job_TakeOwnership(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_TakeOwnership(JOB(p)); }
+
+static HRESULT call_Job_GetId(IUnknown *p, struct case_ctx *c)
+{
+    GUID id = {0};
+    HRESULT hr = IBackgroundCopyJob_GetId(JOB(p), &id);
+    expect_guid(c, "*pVal", &id, &job_id);
+    return hr;
+}
+static void serve_Job_GetId(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(GUID *, 0) = job_id;
+}
+
+static HRESULT call_Job_GetType(IUnknown *p, struct case_ctx *c)
+{
+    BG_JOB_TYPE type = 0;
+    HRESULT hr = IBackgroundCopyJob_GetType(JOB(p), &type);
+    expect_u32(c, "*pVal", type, BG_JOB_TYPE_UPLOAD_REPLY);
+    return hr;
+}
+static void serve_Job_GetType(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(BG_JOB_TYPE *, 0) = BG_JOB_TYPE_UPLOAD_REPLY;
+}
+
+static HRESULT call_Job_GetProgress(IUnknown *p, struct case_ctx *c)
+{
+    BG_JOB_PROGRESS progress = {0};
+    HRESULT hr = IBackgroundCopyJob_GetProgress(JOB(p), &progress);
+    expect_u64(c, "BytesTotal", progress.BytesTotal, 0x200000000ull);
+    expect_u64(c, "BytesTransferred", progress.BytesTransferred, 0xdeadbeef);
+    expect_u32(c, "FilesTotal", progress.FilesTotal, 7);
+    expect_u32(c, "FilesTransferred", progress.FilesTransferred, 3);
+    return hr;
+}
+static void serve_Job_GetProgress(const UINT_PTR *args, struct case_ctx *c)
+{
+    BG_JOB_PROGRESS *progress = ARG(BG_JOB_PROGRESS *, 0);
+    progress->BytesTotal = 0x200000000ull;
+    progress->BytesTransferred = 0xdeadbeef;
+    progress->FilesTotal = 7;
+    progress->FilesTransferred = 3;
+}
+
+static const BG_JOB_TIMES fixed_times =
+{
+    { 0x11111111, 0x01d00000 }, { 0x22222222, 0x01d00001 }, { 0x33333333, 0x01d00002 },
+};
+static HRESULT call_Job_GetTimes(IUnknown *p, struct case_ctx *c)
+{
+    BG_JOB_TIMES times;
+    HRESULT hr;
+    memset(&times, 0, sizeof(times));
+    hr = IBackgroundCopyJob_GetTimes(JOB(p), &times);
+    expect(c, !memcmp(&times, &fixed_times, sizeof(times)), "*pVal differs from the fixed times");
+    return hr;
+}
+static void serve_Job_GetTimes(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(BG_JOB_TIMES *, 0) = fixed_times;
+}
+
+static HRESULT call_Job_GetState(IUnknown *p, struct case_ctx *c)
+{
+    BG_JOB_STATE state = 0;
+    HRESULT hr = IBackgroundCopyJob_GetState(JOB(p), &state);
+    expect_u32(c, "*pVal", state, BG_JOB_STATE_TRANSFERRED);
+    return hr;
+}
+static void serve_Job_GetState(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(BG_JOB_STATE *, 0) = BG_JOB_STATE_TRANSFERRED;
+}
+
+static HRESULT call_Job_GetError(IUnknown *p, struct case_ctx *c)
+{
+    IBackgroundCopyError *error = NULL;
+    HRESULT hr = IBackgroundCopyJob_GetError(JOB(p), &error);
+    expect_out_peer(c, "*ppError", (IUnknown *)error, 0);
+    return hr;
+}
+
+#define OWNER L"S-1-5-21-1004336348-1177238915-682003330-1001"
+static HRESULT call_Job_GetOwner(IUnknown *p, struct case_ctx *c)
+{
+    LPWSTR *s = out_storage(c, sizeof(*s));
+    HRESULT hr = IBackgroundCopyJob_GetOwner(JOB(p), s);
+    expect_wstr(c, "*pVal", *s, OWNER);
+    CoTaskMemFree(*s);
+    return hr;
+}
+static void serve_Job_GetOwner(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(LPWSTR *, 0) = co_wstr(OWNER);
+}
+
+static HRESULT call_Job_SetDisplayName(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyJob_SetDisplayName(JOB(p), L"Nightly sync");
+}
+static void serve_Job_SetDisplayName(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_wstr(c, "Val", ARG(LPCWSTR, 0), L"Nightly sync");
+}
+
+static HRESULT call_Job_GetDisplayName(IUnknown *p, struct case_ctx *c)
+{
+    LPWSTR *s = out_storage(c, sizeof(*s));
+    HRESULT hr = IBackgroundCopyJob_GetDisplayName(JOB(p), s);
+    expect_wstr(c, "*pVal", *s, L"Nightly sync");
+    CoTaskMemFree(*s);
+    return hr;
+}
+static void serve_Job_GetDisplayName(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(LPWSTR *, 0) = co_wstr(L"Nightly sync");
+}
+
+static HRESULT call_Job_SetDescription(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyJob_SetDescription(JOB(p), L"Pulls the catalogue \u2193");
+}
+static void serve_Job_SetDescription(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_wstr(c, "Val", ARG(LPCWSTR, 0), L"Pulls the catalogue \u2193");
+}
+
+static HRESULT call_Job_GetDescription(IUnknown *p, struct case_ctx *c)
+{
+    LPWSTR *s = out_storage(c, sizeof(*s));
+    HRESULT hr = IBackgroundCopyJob_GetDescription(JOB(p), s);
+    expect_wstr(c, "*pVal", *s, L"");
+    CoTaskMemFree(*s);
+    return hr;
+}
+static void serve_Job_GetDescription(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(LPWSTR *, 0) = co_wstr(L"");
+}
+
+static HRESULT call_Job_SetPriority(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyJob_SetPriority(JOB(p), BG_JOB_PRIORITY_LOW);
+}
+static void serve_Job_SetPriority(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_u32(c, "Val", ARG(BG_JOB_PRIORITY, 0), BG_JOB_PRIORITY_LOW);
+}
+
+static HRESULT call_Job_GetPriority(IUnknown *p, struct case_ctx *c)
+{
+    BG_JOB_PRIORITY priority = 0;
+    HRESULT hr = IBackgroundCopyJob_GetPriority(JOB(p), &priority);
+    expect_u32(c, "*pVal", priority, BG_JOB_PRIORITY_HIGH);
+    return hr;
+}
+static void serve_Job_GetPriority(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(BG_JOB_PRIORITY *, 0) = BG_JOB_PRIORITY_HIGH;
+}
+
+static HRESULT call_Job_SetNotifyFlags(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyJob_SetNotifyFlags(JOB(p), 0x0b);
+}
+static void serve_Job_SetNotifyFlags(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_u32(c, "Val", ARG(ULONG, 0), 0x0b);
+}
+
+static HRESULT call_Job_GetNotifyFlags(IUnknown *p, struct case_ctx *c)
+{
+    ULONG flags = 0;
+    HRESULT hr = IBackgroundCopyJob_GetNotifyFlags(JOB(p), &flags);
+    expect_u32(c, "*pVal", flags, 0x03);
+    return hr;
+}
+static void serve_Job_GetNotifyFlags(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(ULONG *, 0) = 0x03;
+}
+
+static HRESULT call_Job_SetNotifyInterface(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyJob_SetNotifyInterface(JOB(p), c->peer[0]);
+}
+static void serve_in_peer0(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_ptr(c, "the interface pointer", ARG(void *, 0), c->peer[0]);
+}
+
+static HRESULT call_Job_GetNotifyInterface(IUnknown *p, struct case_ctx *c)
+{
+    IUnknown *unk = (IUnknown *)0xdeadbeef;
+    HRESULT hr = IBackgroundCopyJob_GetNotifyInterface(JOB(p), &unk);
+    expect_ptr(c, "*pVal", unk, NULL);
+    return hr;
+}
+static void serve_Job_GetNotifyInterface(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(IUnknown **, 0) = NULL;
+}
+
+#define ULONG_IN(name, call, value) \
+    static HRESULT call_Job_##name(IUnknown *p, struct case_ctx *c) { return call(JOB(p), value); } \
+    static void serve_Job_##name(const UINT_PTR *args, struct case_ctx *c) { expect_u32(c, #name, ARG(ULONG, 0), value); }
+#define ULONG_OUT(name, call, value) \
+    static HRESULT call_Job_##name(IUnknown *p, struct case_ctx *c) \
+    { \
+        ULONG v = 0; \
+        HRESULT hr = call(JOB(p), &v); \
+        expect_u32(c, #name, v, value); \
+        return hr; \
+    } \
+    static void serve_Job_##name(const UINT_PTR *args, struct case_ctx *c) { *ARG(ULONG *, 0) = value; }
+
+ULONG_IN(SetMinimumRetryDelay, IBackgroundCopyJob_SetMinimumRetryDelay, 600)
+ULONG_OUT(GetMinimumRetryDelay, IBackgroundCopyJob_GetMinimumRetryDelay, 900)
+ULONG_IN(SetNoProgressTimeout, IBackgroundCopyJob_SetNoProgressTimeout, 1209600)
+ULONG_OUT(GetNoProgressTimeout, IBackgroundCopyJob_GetNoProgressTimeout, 86400)
+ULONG_OUT(GetErrorCount, IBackgroundCopyJob_GetErrorCount, 4)
+
+static HRESULT call_Job_SetProxySettings(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyJob_SetProxySettings(JOB(p), BG_JOB_PROXY_USAGE_OVERRIDE, L"proxy.example.test:8080", NULL);
+}
+static void serve_Job_SetProxySettings(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_u32(c, "ProxyUsage", ARG(BG_JOB_PROXY_USAGE, 0), BG_JOB_PROXY_USAGE_OVERRIDE);
+    expect_wstr(c, "ProxyList", ARG(LPCWSTR, 1), L"proxy.example.test:8080");
+    expect_ptr(c, "ProxyBypassList", ARG(LPCWSTR, 2), NULL);
+}
+
+static HRESULT call_Job_GetProxySettings(IUnknown *p, struct case_ctx *c)
+{
+    BG_JOB_PROXY_USAGE usage = 0;
+    LPWSTR *list = out_storage(c, sizeof(*list));
+    LPWSTR *bypass = out_storage(c, sizeof(*bypass));
+    *bypass = (LPWSTR)L"not touched";
+    HRESULT hr = IBackgroundCopyJob_GetProxySettings(JOB(p), &usage, list, bypass);
+    expect_u32(c, "*pProxyUsage", usage, BG_JOB_PROXY_USAGE_OVERRIDE);
+    expect_wstr(c, "*pProxyList", *list, L"proxy.example.test:8080");
+    expect_ptr(c, "*pProxyBypassList", *bypass, NULL);
+    CoTaskMemFree(*list);
+    return hr;
+}
+static void serve_Job_GetProxySettings(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(BG_JOB_PROXY_USAGE *, 0) = BG_JOB_PROXY_USAGE_OVERRIDE;
+    *ARG(LPWSTR *, 1) = co_wstr(L"proxy.example.test:8080");
+    *ARG(LPWSTR *, 2) = NULL;
+}
+
+/* ---- IEnumBackgroundCopyJobs ---- */
+
+#define EJOBS(p) ((IEnumBackgroundCopyJobs *)(p))
+
+static HRESULT call_EnumJobs_Next(IUnknown *p, struct case_ctx *c)
+{
+    IBackgroundCopyJob *job = NULL;
+    HRESULT hr = IEnumBackgroundCopyJobs_Next(EJOBS(p), 1, &job, NULL);
+    expect_out_peer(c, "rgelt[0]", (IUnknown *)job, 0);
+    return hr;
+}
+static void serve_EnumJobs_Next(const UINT_PTR *args, struct case_ctx *c)
+{
+    IBackgroundCopyJob **jobs = ARG(IBackgroundCopyJob **, 1);
+    expect_u32(c, "celt", ARG(ULONG, 0), 1);
+    expect_ptr(c, "pceltFetched", ARG(ULONG *, 2), NULL);
+    expect(c, jobs != NULL, "rgelt is NULL");
+    if (jobs) jobs[0] = out_peer(c, 0);
+}
+
+static HRESULT call_EnumJobs_Skip(IUnknown *p, struct case_ctx *c) { return IEnumBackgroundCopyJobs_Skip(EJOBS(p), 2); }
+static void serve_EnumJobs_Skip(const UINT_PTR *args, struct case_ctx *c) { expect_u32(c, "celt", ARG(ULONG, 0), 2); }
+static HRESULT call_EnumJobs_Reset(IUnknown *p, struct case_ctx *c) { return IEnumBackgroundCopyJobs_Reset(EJOBS(p)); }
+
+static HRESULT call_EnumJobs_Clone(IUnknown *p, struct case_ctx *c)
+{
+    IEnumBackgroundCopyJobs *clone = NULL;
+    HRESULT hr = IEnumBackgroundCopyJobs_Clone(EJOBS(p), &clone);
+    expect_out_peer(c, "*ppenum", (IUnknown *)clone, 0);
+    return hr;
+}
+
+static HRESULT call_EnumJobs_GetCount(IUnknown *p, struct case_ctx *c)
+{
+    ULONG count = 0;
+    HRESULT hr = IEnumBackgroundCopyJobs_GetCount(EJOBS(p), &count);
+    expect_u32(c, "*puCount", count, 5);
+    return hr;
+}
+static void serve_EnumJobs_GetCount(const UINT_PTR *args, struct case_ctx *c) { *ARG(ULONG *, 0) = 5; }
+
+/* ---- IBackgroundCopyCallback ---- */
+
+#define CB(p) ((IBackgroundCopyCallback *)(p))
+
+static HRESULT call_Callback_JobTransferred(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyCallback_JobTransferred(CB(p), (IBackgroundCopyJob *)c->peer[0]);
+}
+
+static HRESULT call_Callback_JobError(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyCallback_JobError(CB(p), (IBackgroundCopyJob *)c->peer[0], (IBackgroundCopyError *)c->peer[1]);
+}
+static void serve_Callback_JobError(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_ptr(c, "pJob", ARG(void *, 0), c->peer[0]);
+    expect_ptr(c, "pError", ARG(void *, 1), c->peer[1]);
+}
+
+static HRESULT call_Callback_JobModification(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyCallback_JobModification(CB(p), (IBackgroundCopyJob *)c->peer[0], 0);
+}
+static void serve_Callback_JobModification(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_ptr(c, "pJob", ARG(void *, 0), c->peer[0]);
+    expect_u32(c, "dwReserved", ARG(DWORD, 1), 0);
+}
+
+/* ---- IBackgroundCopyManager ---- */
+
+#define MGR(p) ((IBackgroundCopyManager *)(p))
+
+static HRESULT call_Manager_CreateJob(IUnknown *p, struct case_ctx *c)
+{
+    IBackgroundCopyJob *job = NULL;
+    GUID id = {0};
+    HRESULT hr = IBackgroundCopyManager_CreateJob(MGR(p), L"Report upload", BG_JOB_TYPE_UPLOAD, &id, &job);
+    expect_guid(c, "*pJobId", &id, &created_job_id);
+    expect_out_peer(c, "*ppJob", (IUnknown *)job, 0);
+    return hr;
+}
+static void serve_Manager_CreateJob(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_wstr(c, "DisplayName", ARG(LPCWSTR, 0), L"Report upload");
+    expect_u32(c, "Type", ARG(BG_JOB_TYPE, 1), BG_JOB_TYPE_UPLOAD);
+    *ARG(GUID *, 2) = created_job_id;
+    *ARG(void **, 3) = out_peer(c, 0);
+}
+
+static HRESULT call_Manager_GetJob(IUnknown *p, struct case_ctx *c)
+{
+    IBackgroundCopyJob *job = NULL;
+    HRESULT hr = IBackgroundCopyManager_GetJob(MGR(p), &job_id, &job);
+    expect_out_peer(c, "*ppJob", (IUnknown *)job, 0);
+    return hr;
+}
+static void serve_Manager_GetJob(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_guid(c, "jobID", ARG(const GUID *, 0), &job_id);
+    *ARG(void **, 1) = out_peer(c, 0);
+}
+
+static HRESULT call_Manager_EnumJobs(IUnknown *p, struct case_ctx *c)
+{
+    IEnumBackgroundCopyJobs *jobs = NULL;
+    HRESULT hr = IBackgroundCopyManager_EnumJobs(MGR(p), BG_JOB_ENUM_ALL_USERS, &jobs);
+    expect_out_peer(c, "*ppEnum", (IUnknown *)jobs, 0);
+    return hr;
+}
+static void serve_Manager_EnumJobs(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_u32(c, "dwFlags", ARG(DWORD, 0), BG_JOB_ENUM_ALL_USERS);
+    *ARG(void **, 1) = out_peer(c, 0);
+}
+
+#define GERMAN L"Der Auftrag enth\u00e4lt keine Dateien."
+static HRESULT call_Manager_GetErrorDescription(IUnknown *p, struct case_ctx *c)
+{
+    LPWSTR *s = out_storage(c, sizeof(*s));
+    HRESULT hr = IBackgroundCopyManager_GetErrorDescription(MGR(p), 0x80200010, 0x0407, s);
+    expect_wstr(c, "*pErrorDescription", *s, GERMAN);
+    CoTaskMemFree(*s);
+    return hr;
+}
+static void serve_Manager_GetErrorDescription(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_u32(c, "hResult", ARG(HRESULT, 0), 0x80200010);
+    expect_u32(c, "LanguageId", ARG(DWORD, 1), 0x0407);
+    *ARG(LPWSTR *, 2) = co_wstr(GERMAN);
+}
+
+static const struct wire_case cases[] =
+{
+    { "IBackgroundCopyFile", "GetRemoteName", 3, S_OK, call_File_GetRemoteName, serve_File_GetRemoteName },
+    { "IBackgroundCopyFile", "GetLocalName", 4, S_OK, call_File_GetLocalName, serve_File_GetLocalName },
+    { "IBackgroundCopyFile", "GetProgress", 5, S_OK, call_File_GetProgress, serve_File_GetProgress },
+
+    { "IEnumBackgroundCopyFiles", "Next", 3, S_FALSE, call_EnumFiles_Next, serve_EnumFiles_Next },
+    { "IEnumBackgroundCopyFiles", "Skip", 4, S_OK, call_EnumFiles_Skip, serve_EnumFiles_Skip },
+    { "IEnumBackgroundCopyFiles", "Reset", 5, S_OK, call_EnumFiles_Reset, serve_nothing },
+    { "IEnumBackgroundCopyFiles", "Clone", 6, S_OK, call_EnumFiles_Clone, serve_out_peer0 },
+    { "IEnumBackgroundCopyFiles", "GetCount", 7, S_OK, call_EnumFiles_GetCount, serve_EnumFiles_GetCount },
+
+    { "IBackgroundCopyError", "GetError", 3, S_OK, call_Error_GetError, serve_Error_GetError },
+    { "IBackgroundCopyError", "GetFile", 4, S_OK, call_Error_GetFile, serve_out_peer0 },
+    { "IBackgroundCopyError", "GetErrorDescription", 5, S_OK, call_Error_GetErrorDescription, serve_Error_GetErrorDescription },
+    { "IBackgroundCopyError", "GetErrorContextDescription", 6, S_OK, call_Error_GetErrorContextDescription,
+      serve_Error_GetErrorContextDescription },
+    { "IBackgroundCopyError", "GetProtocol", 7, S_OK, call_Error_GetProtocol, serve_Error_GetProtocol },
+
+    { "IBackgroundCopyJob", "AddFileSet", 3, S_OK, call_Job_AddFileSet, serve_Job_AddFileSet },
+    { "IBackgroundCopyJob", "AddFile", 4, S_OK, call_Job_AddFile, serve_Job_AddFile },
+    { "IBackgroundCopyJob", "EnumFiles", 5, S_OK, call_Job_EnumFiles, serve_out_peer0 },
+    { "IBackgroundCopyJob", "Suspend", 6, S_OK, call_Job_Suspend, serve_nothing },
+    { "IBackgroundCopyJob", "Resume", 7, 0x80200003, call_Job_Resume, serve_nothing },
+    { "IBackgroundCopyJob", "Cancel", 8, S_OK, call_Job_Cancel, serve_nothing },
+    { "IBackgroundCopyJob", "Complete", 9, 0x00200017, call_Job_Complete, serve_nothing },
+    { "IBackgroundCopyJob", "GetId", 10, S_OK, call_Job_GetId, serve_Job_GetId },
+    { "IBackgroundCopyJob", "GetType", 11, S_OK, call_Job_GetType, serve_Job_GetType },
+    { "IBackgroundCopyJob", "GetProgress", 12, S_OK, call_Job_GetProgress, serve_Job_GetProgress },
+    { "IBackgroundCopyJob", "GetTimes", 13, S_OK, call_Job_GetTimes, serve_Job_GetTimes },
+    { "IBackgroundCopyJob", "GetState", 14, S_OK, call_Job_GetState, serve_Job_GetState },
+    { "IBackgroundCopyJob", "GetError", 15, S_OK, call_Job_GetError, serve_out_peer0 },
+    { "IBackgroundCopyJob", "GetOwner", 16, S_OK, call_Job_GetOwner, serve_Job_GetOwner },
+    { "IBackgroundCopyJob", "SetDisplayName", 17, S_OK, call_Job_SetDisplayName, serve_Job_SetDisplayName },
+    { "IBackgroundCopyJob", "GetDisplayName", 18, S_OK, call_Job_GetDisplayName, serve_Job_GetDisplayName },
+    { "IBackgroundCopyJob", "SetDescription", 19, S_OK, call_Job_SetDescription, serve_Job_SetDescription },
+    { "IBackgroundCopyJob", "GetDescription", 20, S_OK, call_Job_GetDescription, serve_Job_GetDescription },
+    { "IBackgroundCopyJob", "SetPriority", 21, S_OK, call_Job_SetPriority, serve_Job_SetPriority },
+    { "IBackgroundCopyJob", "GetPriority", 22, S_OK, call_Job_GetPriority, serve_Job_GetPriority },
+    { "IBackgroundCopyJob", "SetNotifyFlags", 23, S_OK, call_Job_SetNotifyFlags, serve_Job_SetNotifyFlags },
+    { "IBackgroundCopyJob", "GetNotifyFlags", 24, S_OK, call_Job_GetNotifyFlags, serve_Job_GetNotifyFlags },
+    { "IBackgroundCopyJob", "SetNotifyInterface", 25, S_OK, call_Job_SetNotifyInterface, serve_in_peer0 },
+    { "IBackgroundCopyJob", "GetNotifyInterface", 26, S_OK, call_Job_GetNotifyInterface, serve_Job_GetNotifyInterface },
+    { "IBackgroundCopyJob", "SetMinimumRetryDelay", 27, S_OK, call_Job_SetMinimumRetryDelay, serve_Job_SetMinimumRetryDelay },
+    { "IBackgroundCopyJob", "GetMinimumRetryDelay", 28, S_OK, call_Job_GetMinimumRetryDelay, serve_Job_GetMinimumRetryDelay },
+    { "IBackgroundCopyJob", "SetNoProgressTimeout", 29, S_OK, call_Job_SetNoProgressTimeout, serve_Job_SetNoProgressTimeout },
+    { "IBackgroundCopyJob", "GetNoProgressTimeout", 30, S_OK, call_Job_GetNoProgressTimeout, serve_Job_GetNoProgressTimeout },
+    { "IBackgroundCopyJob", "GetErrorCount", 31, S_OK, call_Job_GetErrorCount, serve_Job_GetErrorCount },
+    { "IBackgroundCopyJob", "SetProxySettings", 32, S_OK, call_Job_SetProxySettings, serve_Job_SetProxySettings },
+    { "IBackgroundCopyJob", "GetProxySettings", 33, S_OK, call_Job_GetProxySettings, serve_Job_GetProxySettings },
+    { "IBackgroundCopyJob", "TakeOwnership", 34, S_OK, call_Job_TakeOwnership, serve_nothing },
+
+    { "IEnumBackgroundCopyJobs", "Next", 3, S_OK, call_EnumJobs_Next, serve_EnumJobs_Next },
+    { "IEnumBackgroundCopyJobs", "Skip", 4, S_FALSE, call_EnumJobs_Skip, serve_EnumJobs_Skip },
+    { "IEnumBackgroundCopyJobs", "Reset", 5, S_OK, call_EnumJobs_Reset, serve_nothing },
+    { "IEnumBackgroundCopyJobs", "Clone", 6, S_OK, call_EnumJobs_Clone, serve_out_peer0 },
+    { "IEnumBackgroundCopyJobs", "GetCount", 7, S_OK, call_EnumJobs_GetCount, serve_EnumJobs_GetCount },
+
+    { "IBackgroundCopyCallback", "JobTransferred", 3, S_OK, call_Callback_JobTransferred, serve_in_peer0 },
+    { "IBackgroundCopyCallback", "JobError", 4, S_OK, call_Callback_JobError, serve_Callback_JobError },
+    { "IBackgroundCopyCallback", "JobModification", 5, E_NOTIMPL, call_Callback_JobModification,
+      serve_Callback_JobModification },
+
+    { "IBackgroundCopyManager", "CreateJob", 3, S_OK, call_Manager_CreateJob, serve_Manager_CreateJob },
+    { "IBackgroundCopyManager", "GetJob", 4, S_OK, call_Manager_GetJob, serve_Manager_GetJob },
+    { "IBackgroundCopyManager", "EnumJobs", 5, S_OK, call_Manager_EnumJobs, serve_Manager_EnumJobs },
+    { "IBackgroundCopyManager", "GetErrorDescription", 6, S_OK, call_Manager_GetErrorDescription,
+      serve_Manager_GetErrorDescription },
+};
+
+const struct wire_case_list wire_cases_bits = { cases, ARRAYSIZE(cases) };

@@ -1,0 +1,193 @@
+#include <string.h>
+#include <rpcproxy.h>
+#include "recording_channel.h"
+#include "com_helpers.h"
+
+static struct recording_channel *impl_from(IRpcChannelBuffer *iface)
+{
+    return CONTAINING_RECORD(iface, struct recording_channel, IRpcChannelBuffer_iface);
+}
+
+static HRESULT STDMETHODCALLTYPE channel_QueryInterface(IRpcChannelBuffer *iface, REFIID riid, void **ppv)
+{
+    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IRpcChannelBuffer))
+    {
+        *ppv = iface;
+        IRpcChannelBuffer_AddRef(iface);
+        return S_OK;
+    }
+    *ppv = NULL;
+    return E_NOINTERFACE;
+}
+
+static ULONG STDMETHODCALLTYPE channel_AddRef(IRpcChannelBuffer *iface)
+{
+    return InterlockedIncrement(&impl_from(iface)->ref);
+}
+
+static ULONG STDMETHODCALLTYPE channel_Release(IRpcChannelBuffer *iface)
+{
+    return InterlockedDecrement(&impl_from(iface)->ref);
+}
+
+/* NDR aligns relative to the buffer's address: every buffer is heap memory,
+ * which is 16-byte aligned on x86_64. */
+static void *alloc_buffer(ULONG len)
+{
+    return HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, len ? len : 1);
+}
+
+static HRESULT STDMETHODCALLTYPE channel_GetBuffer(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg, REFIID riid)
+{
+    struct recording_channel *channel = impl_from(iface);
+    void *buffer = alloc_buffer(msg->cbBuffer);
+    if (!buffer) return E_OUTOFMEMORY;
+    channel->gets++;
+    if (channel->invoking)
+    {
+        /* The stub's reply: the request buffer still belongs to the
+         * invoker; the reply is kept until the next reset. */
+        HeapFree(GetProcessHeap(), 0, channel->stub_reply);
+        channel->stub_reply = buffer;
+        channel->stub_reply_len = msg->cbBuffer;
+    }
+    msg->Buffer = buffer;
+    return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE channel_SendReceive(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg, ULONG *status)
+{
+    struct recording_channel *channel = impl_from(iface);
+    unsigned char *reply;
+
+    channel->sends++;
+    channel->request_method = msg->iMethod;
+    HeapFree(GetProcessHeap(), 0, channel->request);
+    channel->request = alloc_buffer(msg->cbBuffer);
+    memcpy(channel->request, msg->Buffer, msg->cbBuffer);
+    channel->request_len = msg->cbBuffer;
+
+    HeapFree(GetProcessHeap(), 0, msg->Buffer);
+
+    if (channel->loopback)
+    {
+        struct recording_channel *server_side = channel->loopback_channel;
+        recording_channel_reset(server_side);
+        channel->loopback_invoke = recording_stub_invoke(channel->loopback, server_side,
+                                                         channel->request_method & ~RPC_FLAGS_VALID_BIT,
+                                                         channel->request, channel->request_len);
+        /* A stub that fails is a call that failed: what a real channel
+         * would report as a fault. */
+        if (FAILED(channel->loopback_invoke) || !server_side->stub_reply)
+        {
+            msg->Buffer = NULL;
+            msg->cbBuffer = 0;
+            return FAILED(channel->loopback_invoke) ? channel->loopback_invoke : RPC_E_UNEXPECTED;
+        }
+        channel->reply = server_side->stub_reply;
+        channel->reply_len = server_side->stub_reply_len;
+    }
+
+    reply = alloc_buffer(channel->reply_len);
+    if (channel->reply_len) memcpy(reply, channel->reply, channel->reply_len);
+    msg->Buffer = reply;
+    msg->cbBuffer = channel->reply_len;
+    msg->dataRepresentation = NDR_LOCAL_DATA_REPRESENTATION;
+    if (status) *status = 0;
+    return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE channel_FreeBuffer(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg)
+{
+    struct recording_channel *channel = impl_from(iface);
+    if (msg->Buffer == channel->stub_reply) return S_OK;   /* kept for the test */
+    HeapFree(GetProcessHeap(), 0, msg->Buffer);
+    msg->Buffer = NULL;
+    return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE channel_GetDestCtx(IRpcChannelBuffer *iface, DWORD *context, void **data)
+{
+    *context = impl_from(iface)->dest_context;
+    if (data) *data = NULL;
+    return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE channel_IsConnected(IRpcChannelBuffer *iface)
+{
+    return S_OK;
+}
+
+static const IRpcChannelBufferVtbl channel_vtbl =
+{
+    channel_QueryInterface, channel_AddRef, channel_Release,
+    channel_GetBuffer, channel_SendReceive, channel_FreeBuffer, channel_GetDestCtx, channel_IsConnected,
+};
+
+void recording_channel_init(struct recording_channel *channel)
+{
+    memset(channel, 0, sizeof(*channel));
+    channel->IRpcChannelBuffer_iface.lpVtbl = &channel_vtbl;
+    channel->ref = 1;
+    /* What a channel to the BITS service, in another process, reports. */
+    channel->dest_context = MSHCTX_LOCAL;
+}
+
+void recording_channel_reset(struct recording_channel *channel)
+{
+    HeapFree(GetProcessHeap(), 0, channel->request);
+    HeapFree(GetProcessHeap(), 0, channel->stub_reply);
+    channel->request = channel->stub_reply = NULL;
+    channel->request_len = channel->stub_reply_len = 0;
+    channel->reply = NULL;
+    channel->reply_len = 0;
+    channel->sends = channel->gets = 0;
+    channel->request_method = ~0u;
+}
+
+HRESULT recording_proxy_create(REFIID iid, IUnknown *outer, struct recording_channel *channel,
+                               IRpcProxyBuffer **proxy_buffer, IUnknown **proxy)
+{
+    IPSFactoryBuffer *factory;
+    CLSID clsid;
+    HRESULT hr;
+
+    *proxy_buffer = NULL;
+    *proxy = NULL;
+    if (FAILED(hr = get_ps_factory(iid, &factory, &clsid))) return hr;
+    hr = IPSFactoryBuffer_CreateProxy(factory, outer, iid, proxy_buffer, (void **)proxy);
+    IPSFactoryBuffer_Release(factory);
+    if (FAILED(hr)) return hr;
+    hr = IRpcProxyBuffer_Connect(*proxy_buffer, &channel->IRpcChannelBuffer_iface);
+    if (FAILED(hr))
+    {
+        IUnknown_Release(*proxy);
+        IRpcProxyBuffer_Release(*proxy_buffer);
+        *proxy = NULL;
+        *proxy_buffer = NULL;
+    }
+    return hr;
+}
+
+HRESULT recording_stub_invoke(IRpcStubBuffer *stub, struct recording_channel *channel, ULONG method,
+                              const unsigned char *request, ULONG len)
+{
+    RPCOLEMESSAGE msg;
+    unsigned char *buffer = alloc_buffer(len);
+    HRESULT hr;
+
+    if (!buffer) return E_OUTOFMEMORY;
+    memcpy(buffer, request, len);
+    memset(&msg, 0, sizeof(msg));
+    msg.Buffer = buffer;
+    msg.cbBuffer = len;
+    msg.iMethod = method;
+    msg.dataRepresentation = NDR_LOCAL_DATA_REPRESENTATION;
+    channel->invoking = TRUE;
+    hr = IRpcStubBuffer_Invoke(stub, &msg, &channel->IRpcChannelBuffer_iface);
+    channel->invoking = FALSE;
+    /* The stub's final length is in the message, not in its GetBuffer request. */
+    if (channel->stub_reply && msg.Buffer == channel->stub_reply) channel->stub_reply_len = msg.cbBuffer;
+    HeapFree(GetProcessHeap(), 0, buffer);
+    return hr;
+}

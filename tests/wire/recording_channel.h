@@ -1,0 +1,53 @@
+/*
+ * An in-process stand-in for COM's RPC channel: no transport, just buffers.
+ * A proxy connected to it hands over its request buffer, which is kept, and
+ * gets back the reply buffer the test provided. A stub invoked through it
+ * gets its reply buffer from it, which is kept too.
+ */
+#ifndef QMGRPRXY_RECORDING_CHANNEL_H
+#define QMGRPRXY_RECORDING_CHANNEL_H
+
+#include <windows.h>
+#include <objbase.h>
+
+struct recording_channel
+{
+    IRpcChannelBuffer IRpcChannelBuffer_iface;
+    LONG ref;
+    DWORD dest_context;                 /* what GetDestCtx reports */
+
+    /* Proxy side: the reply SendReceive answers with (copied into a fresh
+     * buffer), and what it saw. With loopback set, the request goes to that
+     * stub instead (through loopback_channel) and its reply comes back. */
+    IRpcStubBuffer *loopback;
+    struct recording_channel *loopback_channel;
+    HRESULT loopback_invoke;            /* what the stub's Invoke returned */
+    const unsigned char *reply;
+    ULONG reply_len;
+    unsigned int sends;                 /* SendReceive calls */
+    ULONG request_method;               /* iMethod of the last request */
+    unsigned char *request;             /* copy of the last request buffer */
+    ULONG request_len;
+
+    /* Stub side: the reply buffer the stub asked for and filled. */
+    BOOL invoking;                      /* inside recording_stub_invoke */
+    unsigned int gets;                  /* GetBuffer calls */
+    unsigned char *stub_reply;          /* the buffer GetBuffer handed out last */
+    ULONG stub_reply_len;
+};
+
+void recording_channel_init(struct recording_channel *channel);
+/* Frees what the channel recorded and forgets the reply; counters to 0. */
+void recording_channel_reset(struct recording_channel *channel);
+
+/* Connects a new proxy for iid, from the PSFactoryBuffer the registry names
+ * for it, to the channel. The outer object is the proxy's identity. */
+HRESULT recording_proxy_create(REFIID iid, IUnknown *outer, struct recording_channel *channel,
+                               IRpcProxyBuffer **proxy_buffer, IUnknown **proxy);
+
+/* Hands request (len bytes, method number) to the stub's Invoke through the
+ * channel; afterwards channel->stub_reply holds the reply it produced. */
+HRESULT recording_stub_invoke(IRpcStubBuffer *stub, struct recording_channel *channel, ULONG method,
+                              const unsigned char *request, ULONG len);
+
+#endif
