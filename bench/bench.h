@@ -29,6 +29,7 @@ struct child_opts
     ULONG file_count;        /* files in the benchmark enumerator */
     ULONG sweep_max;         /* largest N of the Next(N) sweep; 0 = no sweep */
     BOOL count_calls;        /* also count channel calls per method (chanhook.c) */
+    BOOL anatomy;            /* measure the pieces of a call instead (anatomy.c) */
 };
 
 /* Command line <-> options (options.c). */
@@ -150,6 +151,10 @@ struct results
     struct series sweep[MAX_VARIANTS][SETTING_COUNT][SWEEP_SIZE_COUNT];
     WCHAR module[MAX_VARIANTS][SETTING_COUNT][IFACE_COUNT][MAX_PATH];
     char *calls[MAX_VARIANTS][SETTING_COUNT];  /* channel-call lines of the last round */
+    /* --anatomy: labels in the order the children print them, and values */
+    char anatomy_label[32][64];
+    unsigned int anatomy_count;
+    struct series anatomy[MAX_VARIANTS][SETTING_COUNT][32];
     char problems[4096];                       /* one line per problem seen */
 };
 void results_problem(struct results *r, const char *format, ...);
@@ -166,6 +171,8 @@ unsigned int smoke_check(const struct results *r, FILE *f);
 int child_main(const struct child_opts *opts);
 int host_main(const struct child_opts *opts);
 int parent_main(int argc, WCHAR **argv);
+int disconnect_check(const WCHAR *dll);     /* disconnect.c */
+void run_anatomy(const struct child_opts *opts, struct proxies *p);   /* anatomy.c */
 
 /* chanhook.c: counts the calls that go through COM's channel, per interface
  * and method, on the client side of this process. */

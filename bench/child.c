@@ -2,10 +2,12 @@
  * One child run: one DLL variant, one setting. Client in the MTA; the
  * objects in an STA thread or host process. Prints, on stdout:
  *   module <interface> <path of the module that holds the proxy's vtable>
+ *   unavailable <interface> <hr>     (not made by the model, not covered by the DLL, or failed)
  *   result <method> <n> <median us per call> <calls timed> <median us of the floor calls in between>
  *   na <method> <n> <reason>
  *   sweep <N> <median us per Next(N) call>
  *   calls <method> <interface>::<method> <channel calls per call>   (--count 1)
+ *   anatomy <label> <median us>   (--anatomy 1, instead of result and sweep lines)
  * and "done" last.
  */
 #include <stdlib.h>
@@ -182,7 +184,11 @@ int child_main(const struct child_opts *opts)
     {
         WCHAR module[MAX_PATH];
         iface_hr[i] = handoff_unmarshal(&handoff, i, &proxy[i]);
-        if (FAILED(iface_hr[i])) continue;
+        if (FAILED(iface_hr[i]))
+        {
+            printf("unavailable %s %08lx\n", bench_iface_names[i], (unsigned long)iface_hr[i]);
+            continue;
+        }
         module_path_of(*(void **)proxy[i], module, MAX_PATH);
         printf("module %s %ls\n", bench_iface_names[i], module);
     }
@@ -200,8 +206,12 @@ int child_main(const struct child_opts *opts)
     p.names = calloc(ADDFILESET_MAX, sizeof(*p.names));
     fflush(stdout);
 
-    if (p.files) run_methods(opts, &p, iface_hr);
-    if (p.files && opts->sweep_max) run_sweep(opts, &p);
+    if (p.files && opts->anatomy) run_anatomy(opts, &p);
+    else if (p.files)
+    {
+        run_methods(opts, &p, iface_hr);
+        if (opts->sweep_max) run_sweep(opts, &p);
+    }
 
     if (p.floor) IEnumBackgroundCopyFiles_Release(p.floor);
     for (i = 0; i < IFACE_COUNT; i++) if (proxy[i]) IUnknown_Release((IUnknown *)proxy[i]);

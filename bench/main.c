@@ -17,5 +17,6 @@ int main(void)
         }
         return wcscmp(argv[1], L"--host") ? child_main(&opts) : host_main(&opts);
     }
+    if (argc == 3 && !wcscmp(argv[1], L"--disconnect-check")) return disconnect_check(argv[2]);
     return parent_main(argc, argv);
 }

@@ -30,6 +30,7 @@ BOOL child_opts_parse(int argc, WCHAR **argv, int first, struct child_opts *opts
         else if (!wcscmp(key, L"--files")) opts->file_count = wcstoul(value, NULL, 10);
         else if (!wcscmp(key, L"--sweep-max")) opts->sweep_max = wcstoul(value, NULL, 10);
         else if (!wcscmp(key, L"--count")) opts->count_calls = !wcscmp(value, L"1");
+        else if (!wcscmp(key, L"--anatomy")) opts->anatomy = !wcscmp(value, L"1");
         else return FALSE;
     }
     return i == argc && opts->variant[0] && opts->file_count;
@@ -37,9 +38,9 @@ BOOL child_opts_parse(int argc, WCHAR **argv, int first, struct child_opts *opts
 
 void child_opts_format(const struct child_opts *opts, WCHAR *out, size_t size)
 {
-    swprintf(out, size, L"--variant %hs --dll \"%ls\" --setting %hs --budget-ms %.3f --files %lu --sweep-max %lu --count %d",
-             opts->variant, opts->dll[0] ? opts->dll : L"-", setting_names[opts->setting],
-             opts->budget_ms, opts->file_count, opts->sweep_max, opts->count_calls ? 1 : 0);
+    swprintf(out, size, L"--variant %hs --dll \"%ls\" --setting %hs --budget-ms %.3f --files %lu --sweep-max %lu"
+             L" --count %d --anatomy %d", opts->variant, opts->dll[0] ? opts->dll : L"-", setting_names[opts->setting],
+             opts->budget_ms, opts->file_count, opts->sweep_max, opts->count_calls ? 1 : 0, opts->anatomy ? 1 : 0);
 }
 
 void unix_to_windows_path(const char *unix_path, WCHAR *out, size_t size)

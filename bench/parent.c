@@ -20,6 +20,7 @@
  *                       NAME=/path.dll  any other build
  *   --settings LIST   apartment,process (default both)
  *   --count           also count channel calls per method (chanhook.c)
+ *   --anatomy         time the pieces of a call instead of the methods (anatomy.c)
  *   --smoke           tiny counts and the smoke test's checks (smoke.c)
  *   --out DIR         where the CSVs and the PNG go (default <builddir>/bench)
  */
@@ -172,6 +173,7 @@ static BOOL parse_options(int argc, WCHAR **argv, struct parent_opts *o)
         const WCHAR *key = argv[i], *value = i + 1 < argc ? argv[i + 1] : NULL;
         if (!wcscmp(key, L"--no-warmup")) { o->warmup = FALSE; continue; }
         if (!wcscmp(key, L"--count")) { o->child.count_calls = TRUE; continue; }
+        if (!wcscmp(key, L"--anatomy")) { o->child.anatomy = TRUE; continue; }
         if (!wcscmp(key, L"--smoke"))
         {
             o->smoke = TRUE;
@@ -302,6 +304,18 @@ static void parse_child(struct results *r, unsigned int v, enum setting s, char 
                     results_problem(r, "%s, %s: %s proxy from %ls, expected %ls", def->name, setting_names[s],
                                     name, r->module[v][s][i], def->expect_module);
             }
+        }
+        else if (sscanf(line, "anatomy %63s %lf", name, &us) == 2)
+        {
+            for (i = 0; i < r->anatomy_count && strcmp(r->anatomy_label[i], name); i++) {}
+            if (i == r->anatomy_count && i < ARRAYSIZE(r->anatomy_label)) strcpy(r->anatomy_label[r->anatomy_count++], name);
+            if (i < ARRAYSIZE(r->anatomy_label) && keep) append(&r->anatomy[v][s][i], us);
+        }
+        else if (sscanf(line, "unavailable %63s %lx", name, &n) == 2)
+        {
+            /* E_NOINTERFACE (not covered) and E_NOTIMPL (no model yet) become n/a notes. */
+            if (n != (unsigned long)E_NOINTERFACE && n != (unsigned long)E_NOTIMPL)
+                results_problem(r, "%s, %s: %s: hr %08lx", def->name, setting_names[s], name, n);
         }
         else if (!strncmp(line, "calls ", 6) && keep)
         {

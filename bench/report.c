@@ -43,6 +43,22 @@ static void header(FILE *f, const struct results *r, const char *first, BOOL ove
     fprintf(f, "\n");
 }
 
+static void print_anatomy(const struct results *r, enum setting s, FILE *f)
+{
+    unsigned int k, v;
+    fprintf(f, "\n%s\nanatomy, median of %u rounds, microseconds\n\n", setting_titles[s], r->rounds);
+    fprintf(f, "%-56s", "piece");
+    for (v = 0; v < r->variant_count; v++) fprintf(f, " %11s", r->variant[v].name);
+    fprintf(f, "\n");
+    for (k = 0; k < r->anatomy_count; k++)
+    {
+        fprintf(f, "%-56s", r->anatomy_label[k]);
+        for (v = 0; v < r->variant_count; v++)
+            cell(f, series_median(&r->anatomy[v][s][k]), r->anatomy[v][s][k].count > 0);
+        fprintf(f, "\n");
+    }
+}
+
 static void print_setting(const struct results *r, enum setting s, FILE *f)
 {
     unsigned int m, v, k;
@@ -148,7 +164,8 @@ void report_print(const struct results *r, FILE *f)
     fprintf(f, "qmgrprxy marshaling benchmark: %ls, %lu processors, Wine %s\n", cpu, info.dwNumberOfProcessors,
             wine_get_version ? wine_get_version() : "(not Wine)");
     print_modules(r, f);
-    for (s = 0; s < SETTING_COUNT; s++) if (r->setting_on[s]) print_setting(r, s, f);
+    for (s = 0; s < SETTING_COUNT; s++)
+        if (r->setting_on[s]) r->anatomy_count ? print_anatomy(r, s, f) : print_setting(r, s, f);
     print_calls(r, f);
 }
 

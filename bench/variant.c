@@ -38,7 +38,8 @@ static ULONG STDMETHODCALLTYPE outer_AddRef(IUnknown *iface) { return 2; }
 static ULONG STDMETHODCALLTYPE outer_Release(IUnknown *iface) { return 1; }
 static const IUnknownVtbl outer_vtbl = { outer_QueryInterface, outer_AddRef, outer_Release };
 
-static BOOL factory_covers(IPSFactoryBuffer *factory, REFIID iid)
+/* S_OK: covered; E_NOINTERFACE: not; anything else: the factory failed. */
+static HRESULT factory_covers(IPSFactoryBuffer *factory, REFIID iid)
 {
     IUnknown outer = { &outer_vtbl };
     IRpcProxyBuffer *proxy = NULL;
@@ -46,7 +47,7 @@ static BOOL factory_covers(IPSFactoryBuffer *factory, REFIID iid)
     HRESULT hr = IPSFactoryBuffer_CreateProxy(factory, &outer, iid, &proxy, &iface);
     /* The interface pointer holds a reference on the outer object only. */
     if (proxy) IRpcProxyBuffer_Release(proxy);
-    return SUCCEEDED(hr);
+    return hr;
 }
 
 HRESULT variant_load(const WCHAR *dll, struct variant_state *state)
@@ -70,7 +71,9 @@ HRESULT variant_load(const WCHAR *dll, struct variant_state *state)
     state->factory = (IUnknown *)factory;
     for (i = 0; i < IFACE_COUNT; i++)
     {
-        state->covers[i] = factory_covers(factory, bench_iids[i]);
+        hr = factory_covers(factory, bench_iids[i]);
+        if (FAILED(hr) && hr != E_NOINTERFACE) return hr;
+        state->covers[i] = SUCCEEDED(hr);
         if (state->covers[i] && FAILED(hr = CoRegisterPSClsid(bench_iids[i], &CLSID_BenchPSFactory))) return hr;
     }
     return S_OK;

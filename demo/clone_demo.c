@@ -1,8 +1,8 @@
 /*
- * The signature case, shown: a job's files live in an STA thread; a client
- * in the MTA enumerates them through qmgrprxy's proxies, clones the
- * enumerator half-way, and the two enumerations continue side by side.
- * argv[1]: the qmgrprxy.dll the registry should name (Unix path).
+ * The signature case, shown: the BITS objects (the in-memory model) live in
+ * an STA thread; a client in the MTA creates a job through qmgrprxy's
+ * proxies, adds files, enumerates them, clones the enumerator half-way, and
+ * the two enumerations continue side by side.
  */
 #include <stdio.h>
 #include "server.h"
@@ -24,30 +24,46 @@ struct sta
     IStream *stream;
 };
 
+/* The objects' apartment: makes the manager and serves calls until WM_QUIT. */
 static DWORD WINAPI object_thread(void *arg)
 {
     struct sta *sta = arg;
-    IBackgroundCopyFile *files[FILE_COUNT];
-    IUnknown *enumerator;
-    WCHAR local[64];
-    unsigned int i;
+    IBackgroundCopyManager *manager;
     MSG msg;
 
     CoInitializeEx(NULL, COINIT_APARTMENTTHREADED);
-    for (i = 0; i < FILE_COUNT; i++)
+    if (SUCCEEDED(server_manager_create(&manager)))
     {
-        swprintf(local, 64, L"C:\\staging\\file%u", i + 1);
-        server_file_create(remote_names[i], local, &files[i]);
+        CoMarshalInterThreadInterfaceInStream(&IID_IBackgroundCopyManager, (IUnknown *)manager, &sta->stream);
+        IBackgroundCopyManager_Release(manager);
     }
-    server_enum_create(&IID_IEnumBackgroundCopyFiles, (IUnknown **)files, FILE_COUNT, &enumerator);
-    for (i = 0; i < FILE_COUNT; i++) IBackgroundCopyFile_Release(files[i]);
-    CoMarshalInterThreadInterfaceInStream(&IID_IEnumBackgroundCopyFiles, enumerator, &sta->stream);
-    IUnknown_Release(enumerator);
     PeekMessageW(&msg, NULL, 0, 0, PM_NOREMOVE);
     SetEvent(sta->ready);
     while (GetMessageW(&msg, NULL, 0, 0)) DispatchMessageW(&msg);
     CoUninitialize();
     return 0;
+}
+
+/* Through the proxies: a job with the demo's files, and its file enumerator. */
+static HRESULT make_job(IBackgroundCopyManager *manager, IBackgroundCopyJob **job, IEnumBackgroundCopyFiles **files)
+{
+    BG_FILE_INFO infos[FILE_COUNT];
+    WCHAR locals[FILE_COUNT][64];
+    GUID id;
+    unsigned int i;
+    HRESULT hr;
+
+    for (i = 0; i < FILE_COUNT; i++)
+    {
+        swprintf(locals[i], 64, L"C:\\staging\\file%u", i + 1);
+        infos[i].RemoteName = (WCHAR *)remote_names[i];
+        infos[i].LocalName = locals[i];
+    }
+    if (FAILED(hr = IBackgroundCopyManager_CreateJob(manager, L"qmgrprxy demo", BG_JOB_TYPE_DOWNLOAD, &id, job)))
+        return hr;
+    if (FAILED(hr = IBackgroundCopyJob_AddFileSet(*job, FILE_COUNT, infos)))
+        return hr;
+    return IBackgroundCopyJob_EnumFiles(*job, files);
 }
 
 /* The next file's remote name, or "(end)". */
@@ -80,6 +96,8 @@ static void describe_module(const void *iface)
 int main(int argc, char **argv)
 {
     struct sta sta = {0};
+    IBackgroundCopyManager *manager = NULL;
+    IBackgroundCopyJob *job = NULL;
     IEnumBackgroundCopyFiles *original = NULL, *clone = NULL;
     char a[256], b[256];
     HANDLE thread;
@@ -89,9 +107,14 @@ int main(int argc, char **argv)
     sta.ready = CreateEventW(NULL, TRUE, FALSE, NULL);
     thread = CreateThread(NULL, 0, object_thread, &sta, 0, NULL);
     WaitForSingleObject(sta.ready, INFINITE);
-    if (FAILED(CoGetInterfaceAndReleaseStream(sta.stream, &IID_IEnumBackgroundCopyFiles, (void **)&original)))
+    if (!sta.stream || FAILED(CoGetInterfaceAndReleaseStream(sta.stream, &IID_IBackgroundCopyManager, (void **)&manager)))
     {
-        printf("could not unmarshal the enumerator: is qmgrprxy.dll registered?\n");
+        printf("could not unmarshal the manager: is qmgrprxy.dll registered?\n");
+        return 1;
+    }
+    if (FAILED(make_job(manager, &job, &original)))
+    {
+        printf("could not make the job through the proxies\n");
         return 1;
     }
 
@@ -100,7 +123,7 @@ int main(int argc, char **argv)
     describe_module(original);
     IEnumBackgroundCopyFiles_GetCount(original, &count);
     half = count / 2;
-    printf("\nthe job has %lu files; the client reads %lu of them:\n", count, half);
+    printf("\nthe job \"qmgrprxy demo\" has %lu files; the client reads %lu of them:\n", count, half);
     for (i = 0; i < half; i++)
     {
         next_name(original, a, sizeof(a));
@@ -128,6 +151,9 @@ int main(int argc, char **argv)
 
     IEnumBackgroundCopyFiles_Release(clone);
     IEnumBackgroundCopyFiles_Release(original);
+    IBackgroundCopyJob_Cancel(job);
+    IBackgroundCopyJob_Release(job);
+    IBackgroundCopyManager_Release(manager);
     PostThreadMessageW(GetThreadId(thread), WM_QUIT, 0, 0);
     WaitForSingleObject(thread, INFINITE);
     CoUninitialize();

@@ -9,6 +9,13 @@
 #include <windows.h>
 #include "qmgrprxy.h"
 
+/* The fixture files of the test harnesses (fixture.c): the files
+ * fixture_remote[i] / fixture_local[i], in this order, as one enumerator. */
+#define FIXTURE_FILE_COUNT 8
+extern const WCHAR *const fixture_remote[FIXTURE_FILE_COUNT];
+extern const WCHAR *const fixture_local[FIXTURE_FILE_COUNT];
+HRESULT server_fixture_files_create(IUnknown **out);
+
 /* Live-object counter: every object of this model counts itself from
  * creation to final release, so a test can prove nothing leaked. */
 LONG server_live_objects(void);

@@ -4,59 +4,12 @@
  * roots in one thread, hands them to a client thread through
  * CoMarshalInterThreadInterfaceInStream, runs every area, releases, and
  * checks that no object of the model is left and that both apartments
- * uninitialize. Then counts the methods exercised against the table.
+ * uninitialize. Then counts the methods exercised against the table
+ * (apartment_common.c).
  * argv[1]: the TSV, argv[2]: the built DLL (Unix paths).
  */
 #include <stddef.h>
-#include <string.h>
 #include "apartment_suite.h"
-#include "server.h"
-
-const WCHAR *const fixture_remote[FIXTURE_FILE_COUNT] =
-{
-    L"https://dl.example.test/suite/one.bin",
-    L"https://dl.example.test/suite/two.bin",
-    L"http://dl.example.test/suite/three.bin",
-    L"https://dl.example.test/suite/f\x00fcnf.bin",      /* non-ASCII */
-    L"https://dl.example.test/suite/six/seven/eight/nine/ten/a-rather-long-name-for-a-file.bin",
-    L"https://dl.example.test/suite/%20escaped%20.bin",
-    L"file://share.example.test/suite/seven.bin",
-    L"https://dl.example.test/suite/eight.bin",
-};
-const WCHAR *const fixture_local[FIXTURE_FILE_COUNT] =
-{
-    L"C:\\suite\\one.bin", L"C:\\suite\\two.bin", L"C:\\suite\\three.bin", L"C:\\suite\\f\x00fcnf.bin",
-    L"C:\\suite\\long.bin", L"C:\\suite\\ escaped .bin", L"C:\\suite\\seven.bin", L"C:\\suite\\eight.bin",
-};
-
-#define MAX_METHODS 256
-static char seen[MAX_METHODS][96];
-static unsigned int seen_count;
-
-void exercised(const char *iface, const char *method)
-{
-    char key[96];
-    unsigned int i;
-    snprintf(key, sizeof(key), "%s::%s", iface, method);
-    for (i = 0; i < seen_count; i++) if (!strcmp(seen[i], key)) return;
-    if (seen_count < MAX_METHODS) strcpy(seen[seen_count++], key);
-}
-
-void check_proxy(const struct suite_ctx *ctx, const void *iface, const char *what)
-{
-    WCHAR module[MAX_PATH];
-    if (!iface) { ok(0, "%s: %s is NULL", ctx->config, what); return; }
-    module_path_of(*(void *const *)iface, module, MAX_PATH);
-    ok(!lstrcmpiW(module, ctx->dll), "%s: %s is a proxy of %s", ctx->config, what, wstr(module));
-}
-
-void *query(const struct suite_ctx *ctx, void *iface, REFIID iid, const char *what)
-{
-    void *out = NULL;
-    HRESULT hr = IUnknown_QueryInterface((IUnknown *)iface, iid, &out);
-    ok(hr == S_OK && out, "%s: QueryInterface for %s: hr %#lx", ctx->config, what, hr);
-    return out;
-}
 
 struct config
 {
@@ -83,19 +36,6 @@ static HRESULT hand_over(HRESULT hr, IUnknown *object, REFIID iid, IStream **str
     return hr;
 }
 
-static HRESULT make_fixture_files(IUnknown **out)
-{
-    IBackgroundCopyFile *files[FIXTURE_FILE_COUNT] = {0};
-    HRESULT hr = S_OK;
-    unsigned int i;
-
-    for (i = 0; i < FIXTURE_FILE_COUNT && SUCCEEDED(hr); i++)
-        hr = server_file_create(fixture_remote[i], fixture_local[i], &files[i]);
-    if (SUCCEEDED(hr)) hr = server_enum_create(&IID_IEnumBackgroundCopyFiles, (IUnknown **)files, FIXTURE_FILE_COUNT, out);
-    for (i = 0; i < FIXTURE_FILE_COUNT; i++) if (files[i]) IBackgroundCopyFile_Release(files[i]);
-    return hr;
-}
-
 static DWORD WINAPI objects_thread(void *arg)
 {
     struct shared *sh = arg;
@@ -114,7 +54,7 @@ static DWORD WINAPI objects_thread(void *arg)
     sh->create_hr[1] = hand_over(hr, (IUnknown *)qmgr, &IID_IBackgroundCopyQMgr, &sh->streams[1]);
     hr = server_peercache_create(&peercache);
     sh->create_hr[2] = hand_over(hr, (IUnknown *)peercache, &IID_IBitsPeerCacheAdministration, &sh->streams[2]);
-    hr = make_fixture_files(&files);
+    hr = server_fixture_files_create(&files);
     sh->create_hr[3] = hand_over(hr, files, &IID_IEnumBackgroundCopyFiles, &sh->streams[3]);
     PeekMessageW(&msg, NULL, 0, 0, PM_NOREMOVE);
     SetEvent(sh->ready);
@@ -206,7 +146,7 @@ int main(int argc, char **argv)
         { "STA->STA", COINIT_APARTMENTTHREADED, COINIT_APARTMENTTHREADED },
     };
     static struct table_row rows[64];
-    unsigned int n, i, total = 0, covered = 0;
+    unsigned int n, i;
     WCHAR dll[MAX_PATH];
 
     tap_start();
@@ -217,28 +157,6 @@ int main(int argc, char **argv)
 
     for (i = 0; i < ARRAYSIZE(configs); i++) run_config(&configs[i], dll);
 
-    /* Every synchronous method of the table (the async twin's Begin_/Finish_
-     * pairs are not methods of their own). */
-    for (i = 0; i < n; i++)
-    {
-        char methods[1024], *m, *next;
-        if (!strncmp(rows[i].name, "Async", 5)) continue;
-        snprintf(methods, sizeof(methods), "%s", rows[i].methods);
-        for (m = methods; m && *m; m = next)
-        {
-            char key[96], *bracket;
-            unsigned int k;
-            BOOL found = FALSE;
-            if ((next = strchr(m, ','))) *next++ = 0;
-            if ((bracket = strchr(m, '['))) *bracket = 0;   /* "SetProp[local; ...]" */
-            snprintf(key, sizeof(key), "%s::%s", rows[i].name, m);
-            total++;
-            for (k = 0; k < seen_count; k++) if (!strcmp(seen[k], key)) found = TRUE;
-            if (found) covered++;
-            else printf("# not exercised: %s\n", key);
-        }
-    }
-    printf("# methods exercised across apartments: %u/%u\n", covered, total);
-    ok(total == 182 && covered == total, "methods exercised across apartments: %u/%u", covered, total);
+    check_exercised(rows, n, "apartments");
     return tap_done();
 }

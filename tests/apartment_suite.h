@@ -11,6 +11,7 @@
 
 #include "tap.h"
 #include "testutil.h"
+#include "server.h"
 
 struct suite_ctx
 {
@@ -23,16 +24,17 @@ struct suite_ctx
     IEnumBackgroundCopyFiles *files;    /* fresh enumerator over the fixture files */
 };
 
-/* The fixture files: the objects' side creates them with server_file_create
- * (fixture_remote[i], fixture_local[i]) and hands them over, in this order,
- * as ctx->files, so that areas can test files and enumerators without a job. */
-#define FIXTURE_FILE_COUNT 8
-extern const WCHAR *const fixture_remote[FIXTURE_FILE_COUNT];
-extern const WCHAR *const fixture_local[FIXTURE_FILE_COUNT];
+/* ctx->files is server_fixture_files_create()'s enumerator over the fixture
+ * files (server/server.h: fixture_remote[i], fixture_local[i]), so that areas
+ * can test files and enumerators without a job. */
 
 /* Records that iface::method was called across the boundary and its results
  * were checked. Call it only after the ok() checks of that call. */
 void exercised(const char *iface, const char *method);
+
+/* ok() that every synchronous method of the table was exercised; prints the
+ * ones that were not. across: "apartments", "processes". (apartment_common.c) */
+void check_exercised(const struct table_row *rows, unsigned int n, const char *across);
 
 /* ok() that an interface pointer is a proxy of the DLL under test. */
 void check_proxy(const struct suite_ctx *ctx, const void *iface, const char *what);

@@ -1,12 +1,15 @@
 /*
  * The module that serves the BITS PSFactoryBuffer is the DLL this build
  * produced, not Wine's builtin qmgrprxy.dll (which registers the same
- * CLSID): same file path, our version resource, one qmgrprxy loaded.
+ * CLSID): same file path, our version resource, one qmgrprxy loaded, and
+ * the image in memory is that file's (a path alone proves nothing: with a
+ * "builtin" load order Wine maps its own DLL under the registered name).
  * argv[1]: the built DLL (Unix path).
  */
 #include "tap.h"
 #include "testutil.h"
 #include "com_helpers.h"
+#include "image_identity.h"
 
 int main(int argc, char **argv)
 {
@@ -43,6 +46,13 @@ int main(int argc, char **argv)
         loaded[0] = 0;
         if (module) GetModuleFileNameW(module, loaded, MAX_PATH);
         ok(!lstrcmpiW(loaded, expected), "the one qmgrprxy.dll loaded is %s", wstr(loaded));
+        if (module)
+        {
+            char why[256];
+            ok(image_matches_file(GetCurrentProcess(), module, expected, why, sizeof(why)),
+               "the mapped image is the built file%s%s", why[0] ? ": " : "", why);
+            ok(!image_is_wine_builtin(GetCurrentProcess(), module), "the mapped image is not a Wine builtin");
+        }
         IBackgroundCopyFile_Release(proxy);
         IRpcProxyBuffer_Release(proxy_buffer);
     }

@@ -12,7 +12,7 @@
 #include "server.h"
 
 /* The classes: the manager, the legacy QMgr, the peer cache administration
- * and an enumerator over the fixture files (host_fixture.c). */
+ * and an enumerator over the fixture files (server/fixture.c). */
 extern const CLSID CLSID_BitsModelManager;     /* {c9574e87-eddd-4edd-8141-bfdf45a91cc4} */
 extern const CLSID CLSID_BitsModelQMgr;        /* {41efce07-828c-4e13-b8ff-6d6f58533013} */
 extern const CLSID CLSID_BitsModelPeerCache;   /* {2acb21ee-d13b-4aa9-984e-6ccd7f833d00} */
@@ -30,10 +30,6 @@ extern const unsigned int host_class_count;
 /* The files behind CLSID_BitsModelFixtureFiles, in this order. They bear
  * the names the apartment suite's areas read them by (tests/apartment_suite.h),
  * so that a client running those areas across processes links these. */
-#define HOST_FIXTURE_FILE_COUNT 8
-extern const WCHAR *const fixture_remote[HOST_FIXTURE_FILE_COUNT];
-extern const WCHAR *const fixture_local[HOST_FIXTURE_FILE_COUNT];
-HRESULT host_fixture_files_create(IUnknown **out);
 
 /* A class factory for one class (host_factory.c); it counts what it made
  * and its LockServer calls for the exit rule of host_main.c. */

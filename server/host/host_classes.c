@@ -30,6 +30,6 @@ const struct host_class host_classes[] =
     { &CLSID_BitsModelManager, L"qmgrprxy BITS model: IBackgroundCopyManager", create_manager },
     { &CLSID_BitsModelQMgr, L"qmgrprxy BITS model: IBackgroundCopyQMgr", create_qmgr },
     { &CLSID_BitsModelPeerCache, L"qmgrprxy BITS model: IBitsPeerCacheAdministration", create_peercache },
-    { &CLSID_BitsModelFixtureFiles, L"qmgrprxy BITS model: fixture files", host_fixture_files_create },
+    { &CLSID_BitsModelFixtureFiles, L"qmgrprxy BITS model: fixture files", server_fixture_files_create },
 };
 const unsigned int host_class_count = ARRAYSIZE(host_classes);

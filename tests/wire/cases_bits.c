@@ -233,7 +233,10 @@ static HRESULT call_Job_Suspend(IUnknown *p, struct case_ctx *c) { return IBackg
 static HRESULT call_Job_Resume(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_Resume(JOB(p)); }
 static HRESULT call_Job_Cancel(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_Cancel(JOB(p)); }
 static HRESULT call_Job_Complete(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_Complete(JOB(p)); }
-static HRESULT call_Job_TakeOwnership(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_TakeOwnership(JOB(p)); }
+static HRESULT call_Job_TakeOwnership(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyJob_TakeOwnership(JOB(p));
+}
 
 static HRESULT call_Job_GetId(IUnknown *p, struct case_ctx *c)
 {
@@ -634,7 +637,8 @@ static const struct wire_case cases[] =
 
     { "IBackgroundCopyError", "GetError", 3, S_OK, call_Error_GetError, serve_Error_GetError },
     { "IBackgroundCopyError", "GetFile", 4, S_OK, call_Error_GetFile, serve_out_peer0 },
-    { "IBackgroundCopyError", "GetErrorDescription", 5, S_OK, call_Error_GetErrorDescription, serve_Error_GetErrorDescription },
+    { "IBackgroundCopyError", "GetErrorDescription", 5, S_OK,
+      call_Error_GetErrorDescription, serve_Error_GetErrorDescription },
     { "IBackgroundCopyError", "GetErrorContextDescription", 6, S_OK, call_Error_GetErrorContextDescription,
       serve_Error_GetErrorContextDescription },
     { "IBackgroundCopyError", "GetProtocol", 7, S_OK, call_Error_GetProtocol, serve_Error_GetProtocol },
@@ -663,10 +667,14 @@ static const struct wire_case cases[] =
     { "IBackgroundCopyJob", "GetNotifyFlags", 24, S_OK, call_Job_GetNotifyFlags, serve_Job_GetNotifyFlags },
     { "IBackgroundCopyJob", "SetNotifyInterface", 25, S_OK, call_Job_SetNotifyInterface, serve_in_peer0 },
     { "IBackgroundCopyJob", "GetNotifyInterface", 26, S_OK, call_Job_GetNotifyInterface, serve_Job_GetNotifyInterface },
-    { "IBackgroundCopyJob", "SetMinimumRetryDelay", 27, S_OK, call_Job_SetMinimumRetryDelay, serve_Job_SetMinimumRetryDelay },
-    { "IBackgroundCopyJob", "GetMinimumRetryDelay", 28, S_OK, call_Job_GetMinimumRetryDelay, serve_Job_GetMinimumRetryDelay },
-    { "IBackgroundCopyJob", "SetNoProgressTimeout", 29, S_OK, call_Job_SetNoProgressTimeout, serve_Job_SetNoProgressTimeout },
-    { "IBackgroundCopyJob", "GetNoProgressTimeout", 30, S_OK, call_Job_GetNoProgressTimeout, serve_Job_GetNoProgressTimeout },
+    { "IBackgroundCopyJob", "SetMinimumRetryDelay", 27, S_OK,
+      call_Job_SetMinimumRetryDelay, serve_Job_SetMinimumRetryDelay },
+    { "IBackgroundCopyJob", "GetMinimumRetryDelay", 28, S_OK,
+      call_Job_GetMinimumRetryDelay, serve_Job_GetMinimumRetryDelay },
+    { "IBackgroundCopyJob", "SetNoProgressTimeout", 29, S_OK,
+      call_Job_SetNoProgressTimeout, serve_Job_SetNoProgressTimeout },
+    { "IBackgroundCopyJob", "GetNoProgressTimeout", 30, S_OK,
+      call_Job_GetNoProgressTimeout, serve_Job_GetNoProgressTimeout },
     { "IBackgroundCopyJob", "GetErrorCount", 31, S_OK, call_Job_GetErrorCount, serve_Job_GetErrorCount },
     { "IBackgroundCopyJob", "SetProxySettings", 32, S_OK, call_Job_SetProxySettings, serve_Job_SetProxySettings },
     { "IBackgroundCopyJob", "GetProxySettings", 33, S_OK, call_Job_GetProxySettings, serve_Job_GetProxySettings },

@@ -29,8 +29,14 @@ static void serve_AddFileWithRanges(const UINT_PTR *args, struct case_ctx *c)
     expect_range(c, "Ranges[1]", ranges ? &ranges[1] : NULL, 0x8000, BG_LENGTH_TO_EOF);
 }
 
-static HRESULT call_SetFileACLFlags(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob3_SetFileACLFlags(JOB3(p), 0x0b); }
-static void serve_SetFileACLFlags(const UINT_PTR *args, struct case_ctx *c) { expect_u32(c, "Flags", ARG(DWORD, 0), 0x0b); }
+static HRESULT call_SetFileACLFlags(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyJob3_SetFileACLFlags(JOB3(p), 0x0b);
+}
+static void serve_SetFileACLFlags(const UINT_PTR *args, struct case_ctx *c)
+{
+    expect_u32(c, "Flags", ARG(DWORD, 0), 0x0b);
+}
 
 static HRESULT call_GetFileACLFlags(IUnknown *p, struct case_ctx *c)
 {

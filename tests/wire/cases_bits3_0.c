@@ -96,7 +96,10 @@ static void serve_Record_GetLastAccessTime(const UINT_PTR *args, struct case_ctx
     t->dwHighDateTime = 0x01da0000;
 }
 
-static HRESULT call_Record_IsFileValidated(IUnknown *p, struct case_ctx *c) { return IBitsPeerCacheRecord_IsFileValidated(RECORD(p)); }
+static HRESULT call_Record_IsFileValidated(IUnknown *p, struct case_ctx *c)
+{
+    return IBitsPeerCacheRecord_IsFileValidated(RECORD(p));
+}
 
 static HRESULT call_Record_GetFileRanges(IUnknown *p, struct case_ctx *c)
 {
@@ -321,7 +324,8 @@ static const struct wire_case cases[] =
     { "IBitsPeerCacheRecord", "GetFileSize", 5, S_OK, call_Record_GetFileSize, serve_Record_GetFileSize },
     { "IBitsPeerCacheRecord", "GetFileModificationTime", 6, S_OK, call_Record_GetFileModificationTime,
       serve_Record_GetFileModificationTime },
-    { "IBitsPeerCacheRecord", "GetLastAccessTime", 7, S_OK, call_Record_GetLastAccessTime, serve_Record_GetLastAccessTime },
+    { "IBitsPeerCacheRecord", "GetLastAccessTime", 7, S_OK,
+      call_Record_GetLastAccessTime, serve_Record_GetLastAccessTime },
     { "IBitsPeerCacheRecord", "IsFileValidated", 8, S_FALSE, call_Record_IsFileValidated, serve_nothing },
     { "IBitsPeerCacheRecord", "GetFileRanges", 9, S_OK, call_Record_GetFileRanges, serve_Record_GetFileRanges },
 
@@ -350,7 +354,8 @@ static const struct wire_case cases[] =
     { "IBitsPeerCacheAdministration", "EnumRecords", 9, S_OK, call_Admin_EnumRecords, serve_out_peer0 },
     { "IBitsPeerCacheAdministration", "GetRecord", 10, S_OK, call_Admin_GetRecord, serve_Admin_GetRecord },
     CASE_NOARGS(IBitsPeerCacheAdministration, ClearRecords, 11, S_OK),
-    { "IBitsPeerCacheAdministration", "DeleteRecord", 12, 0x80070002, call_Admin_DeleteRecord, serve_Admin_DeleteRecord },
+    { "IBitsPeerCacheAdministration", "DeleteRecord", 12, 0x80070002,
+      call_Admin_DeleteRecord, serve_Admin_DeleteRecord },
     { "IBitsPeerCacheAdministration", "DeleteUrl", 13, S_OK, call_Admin_DeleteUrl, serve_Admin_DeleteUrl },
     { "IBitsPeerCacheAdministration", "EnumPeers", 14, S_OK, call_Admin_EnumPeers, serve_out_peer0 },
     CASE_NOARGS(IBitsPeerCacheAdministration, ClearPeers, 15, S_OK),

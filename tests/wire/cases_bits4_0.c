@@ -24,10 +24,19 @@ static HRESULT call_GetHelperTokenFlags(IUnknown *p, struct case_ctx *c)
     expect_u32(c, "*pFlags", flags, BG_TOKEN_LOCAL_FILE);
     return hr;
 }
-static void serve_GetHelperTokenFlags(const UINT_PTR *args, struct case_ctx *c) { *ARG(DWORD *, 0) = BG_TOKEN_LOCAL_FILE; }
+static void serve_GetHelperTokenFlags(const UINT_PTR *args, struct case_ctx *c)
+{
+    *ARG(DWORD *, 0) = BG_TOKEN_LOCAL_FILE;
+}
 
-static HRESULT call_SetHelperToken(IUnknown *p, struct case_ctx *c) { return IBitsTokenOptions_SetHelperToken(TOKEN(p)); }
-static HRESULT call_ClearHelperToken(IUnknown *p, struct case_ctx *c) { return IBitsTokenOptions_ClearHelperToken(TOKEN(p)); }
+static HRESULT call_SetHelperToken(IUnknown *p, struct case_ctx *c)
+{
+    return IBitsTokenOptions_SetHelperToken(TOKEN(p));
+}
+static HRESULT call_ClearHelperToken(IUnknown *p, struct case_ctx *c)
+{
+    return IBitsTokenOptions_ClearHelperToken(TOKEN(p));
+}
 
 static HRESULT call_GetHelperTokenSid(IUnknown *p, struct case_ctx *c)
 {

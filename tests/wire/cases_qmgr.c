@@ -160,9 +160,15 @@ static void serve_EnumJobs1_Next(const UINT_PTR *args, struct case_ctx *c)
     *ARG(ULONG *, 2) = 2;
 }
 
-static HRESULT call_EnumJobs1_Skip(IUnknown *p, struct case_ctx *c) { return IEnumBackgroundCopyJobs1_Skip((IEnumBackgroundCopyJobs1 *)p, 3); }
+static HRESULT call_EnumJobs1_Skip(IUnknown *p, struct case_ctx *c)
+{
+    return IEnumBackgroundCopyJobs1_Skip((IEnumBackgroundCopyJobs1 *)p, 3);
+}
 static void serve_EnumJobs1_Skip(const UINT_PTR *args, struct case_ctx *c) { expect_u32(c, "celt", ARG(ULONG, 0), 3); }
-static HRESULT call_EnumJobs1_Reset(IUnknown *p, struct case_ctx *c) { return IEnumBackgroundCopyJobs1_Reset((IEnumBackgroundCopyJobs1 *)p); }
+static HRESULT call_EnumJobs1_Reset(IUnknown *p, struct case_ctx *c)
+{
+    return IEnumBackgroundCopyJobs1_Reset((IEnumBackgroundCopyJobs1 *)p);
+}
 
 static HRESULT call_EnumJobs1_Clone(IUnknown *p, struct case_ctx *c)
 {
@@ -202,9 +208,15 @@ static void serve_EnumGroups_Next(const UINT_PTR *args, struct case_ctx *c)
     *ARG(ULONG *, 2) = 2;
 }
 
-static HRESULT call_EnumGroups_Skip(IUnknown *p, struct case_ctx *c) { return IEnumBackgroundCopyGroups_Skip((IEnumBackgroundCopyGroups *)p, 1); }
+static HRESULT call_EnumGroups_Skip(IUnknown *p, struct case_ctx *c)
+{
+    return IEnumBackgroundCopyGroups_Skip((IEnumBackgroundCopyGroups *)p, 1);
+}
 static void serve_EnumGroups_Skip(const UINT_PTR *args, struct case_ctx *c) { expect_u32(c, "celt", ARG(ULONG, 0), 1); }
-static HRESULT call_EnumGroups_Reset(IUnknown *p, struct case_ctx *c) { return IEnumBackgroundCopyGroups_Reset((IEnumBackgroundCopyGroups *)p); }
+static HRESULT call_EnumGroups_Reset(IUnknown *p, struct case_ctx *c)
+{
+    return IEnumBackgroundCopyGroups_Reset((IEnumBackgroundCopyGroups *)p);
+}
 
 static HRESULT call_EnumGroups_Clone(IUnknown *p, struct case_ctx *c)
 {
@@ -298,12 +310,27 @@ static HRESULT call_Group_GetJob(IUnknown *p, struct case_ctx *c)
     expect_out_peer(c, "*ppJob", (IUnknown *)job, 0);
     return hr;
 }
-static void serve_Group_GetJob(const UINT_PTR *args, struct case_ctx *c) { check_guid_then_out_peer0(args, c, &job1_id); }
+static void serve_Group_GetJob(const UINT_PTR *args, struct case_ctx *c)
+{
+    check_guid_then_out_peer0(args, c, &job1_id);
+}
 
-static HRESULT call_Group_SuspendGroup(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyGroup_SuspendGroup(GROUP(p)); }
-static HRESULT call_Group_ResumeGroup(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyGroup_ResumeGroup(GROUP(p)); }
-static HRESULT call_Group_CancelGroup(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyGroup_CancelGroup(GROUP(p)); }
-static HRESULT call_Group_SwitchToForeground(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyGroup_SwitchToForeground(GROUP(p)); }
+static HRESULT call_Group_SuspendGroup(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyGroup_SuspendGroup(GROUP(p));
+}
+static HRESULT call_Group_ResumeGroup(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyGroup_ResumeGroup(GROUP(p));
+}
+static HRESULT call_Group_CancelGroup(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyGroup_CancelGroup(GROUP(p));
+}
+static HRESULT call_Group_SwitchToForeground(IUnknown *p, struct case_ctx *c)
+{
+    return IBackgroundCopyGroup_SwitchToForeground(GROUP(p));
+}
 
 static HRESULT call_Group_get_Size(IUnknown *p, struct case_ctx *c)
 {
@@ -330,7 +357,10 @@ static HRESULT call_Group_CreateJob(IUnknown *p, struct case_ctx *c)
     expect_out_peer(c, "*ppJob", (IUnknown *)job, 0);
     return hr;
 }
-static void serve_Group_CreateJob(const UINT_PTR *args, struct case_ctx *c) { check_guid_then_out_peer0(args, c, &job1_new_id); }
+static void serve_Group_CreateJob(const UINT_PTR *args, struct case_ctx *c)
+{
+    check_guid_then_out_peer0(args, c, &job1_new_id);
+}
 
 static HRESULT call_Group_EnumJobs(IUnknown *p, struct case_ctx *c)
 {
@@ -430,7 +460,10 @@ static HRESULT call_QMgr_CreateGroup(IUnknown *p, struct case_ctx *c)
     expect_out_peer(c, "*ppGroup", (IUnknown *)group, 0);
     return hr;
 }
-static void serve_QMgr_CreateGroup(const UINT_PTR *args, struct case_ctx *c) { check_guid_then_out_peer0(args, c, &group_id); }
+static void serve_QMgr_CreateGroup(const UINT_PTR *args, struct case_ctx *c)
+{
+    check_guid_then_out_peer0(args, c, &group_id);
+}
 
 static HRESULT call_QMgr_GetGroup(IUnknown *p, struct case_ctx *c)
 {
@@ -439,7 +472,10 @@ static HRESULT call_QMgr_GetGroup(IUnknown *p, struct case_ctx *c)
     expect_out_peer(c, "*ppGroup", (IUnknown *)group, 0);
     return hr;
 }
-static void serve_QMgr_GetGroup(const UINT_PTR *args, struct case_ctx *c) { check_guid_then_out_peer0(args, c, &group_a); }
+static void serve_QMgr_GetGroup(const UINT_PTR *args, struct case_ctx *c)
+{
+    check_guid_then_out_peer0(args, c, &group_a);
+}
 
 static HRESULT call_QMgr_EnumGroups(IUnknown *p, struct case_ctx *c)
 {

@@ -37,10 +37,29 @@ static void *alloc_buffer(ULONG len)
     return HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, len ? len : 1);
 }
 
+#define GUARD_BYTE 0xa5
+
+static void *alloc_guarded(ULONG len)
+{
+    unsigned char *buffer = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, len + CHANNEL_GUARD);
+    if (buffer) memset(buffer + len, GUARD_BYTE, CHANNEL_GUARD);
+    return buffer;
+}
+
+/* The final length within what was asked for, and the guard untouched. */
+static BOOL overrun(const unsigned char *buffer, ULONG asked, ULONG used)
+{
+    unsigned int i;
+    if (used > asked) return TRUE;
+    for (i = 0; i < CHANNEL_GUARD; i++)
+        if (buffer[asked + i] != GUARD_BYTE) return TRUE;
+    return FALSE;
+}
+
 static HRESULT STDMETHODCALLTYPE channel_GetBuffer(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg, REFIID riid)
 {
     struct recording_channel *channel = impl_from(iface);
-    void *buffer = alloc_buffer(msg->cbBuffer);
+    void *buffer = alloc_guarded(msg->cbBuffer);
     if (!buffer) return E_OUTOFMEMORY;
     channel->gets++;
     if (channel->invoking)
@@ -49,8 +68,9 @@ static HRESULT STDMETHODCALLTYPE channel_GetBuffer(IRpcChannelBuffer *iface, RPC
          * invoker; the reply is kept until the next reset. */
         HeapFree(GetProcessHeap(), 0, channel->stub_reply);
         channel->stub_reply = buffer;
-        channel->stub_reply_len = msg->cbBuffer;
+        channel->stub_reply_len = channel->stub_reply_asked = msg->cbBuffer;
     }
+    else channel->request_asked = msg->cbBuffer;
     msg->Buffer = buffer;
     return S_OK;
 }
@@ -66,6 +86,7 @@ static HRESULT STDMETHODCALLTYPE channel_SendReceive(IRpcChannelBuffer *iface, R
     channel->request = alloc_buffer(msg->cbBuffer);
     memcpy(channel->request, msg->Buffer, msg->cbBuffer);
     channel->request_len = msg->cbBuffer;
+    channel->request_overrun = overrun(msg->Buffer, channel->request_asked, msg->cbBuffer);
 
     HeapFree(GetProcessHeap(), 0, msg->Buffer);
 
@@ -141,6 +162,8 @@ void recording_channel_reset(struct recording_channel *channel)
     channel->request_len = channel->stub_reply_len = 0;
     channel->reply = NULL;
     channel->reply_len = 0;
+    channel->request_asked = channel->stub_reply_asked = 0;
+    channel->request_overrun = channel->stub_reply_overrun = FALSE;
     channel->sends = channel->gets = 0;
     channel->request_method = ~0u;
 }
@@ -187,7 +210,11 @@ HRESULT recording_stub_invoke(IRpcStubBuffer *stub, struct recording_channel *ch
     hr = IRpcStubBuffer_Invoke(stub, &msg, &channel->IRpcChannelBuffer_iface);
     channel->invoking = FALSE;
     /* The stub's final length is in the message, not in its GetBuffer request. */
-    if (channel->stub_reply && msg.Buffer == channel->stub_reply) channel->stub_reply_len = msg.cbBuffer;
+    if (channel->stub_reply && msg.Buffer == channel->stub_reply)
+    {
+        channel->stub_reply_len = msg.cbBuffer;
+        channel->stub_reply_overrun = overrun(channel->stub_reply, channel->stub_reply_asked, msg.cbBuffer);
+    }
     HeapFree(GetProcessHeap(), 0, buffer);
     return hr;
 }

@@ -28,13 +28,22 @@ struct recording_channel
     ULONG request_method;               /* iMethod of the last request */
     unsigned char *request;             /* copy of the last request buffer */
     ULONG request_len;
+    ULONG request_asked;                /* the size the proxy's GetBuffer asked for */
+    BOOL request_overrun;               /* it wrote more, or past the end of it */
 
     /* Stub side: the reply buffer the stub asked for and filled. */
     BOOL invoking;                      /* inside recording_stub_invoke */
     unsigned int gets;                  /* GetBuffer calls */
     unsigned char *stub_reply;          /* the buffer GetBuffer handed out last */
     ULONG stub_reply_len;
+    ULONG stub_reply_asked;             /* the size the stub's GetBuffer asked for */
+    BOOL stub_reply_overrun;            /* it wrote more, or past the end of it */
 };
+
+/* Every buffer GetBuffer hands out has this many guard bytes after the size
+ * asked for: a marshaling pass that writes more than its sizing pass
+ * reserved shows up as an overrun. */
+#define CHANNEL_GUARD 64
 
 void recording_channel_init(struct recording_channel *channel);
 /* Frees what the channel recorded and forgets the reply; counters to 0. */

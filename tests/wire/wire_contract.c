@@ -120,6 +120,9 @@ static void check_proxy_side(const char *name, const struct wire_method *vm, con
 
     if (channel->sends != 1 || (channel->request_method & ~RPC_FLAGS_VALID_BIT) != c->slot)
         snprintf(report, sizeof(report), "%u requests, method %lu", channel->sends, channel->request_method);
+    else if (channel->request_overrun)
+        snprintf(report, sizeof(report), "the proxy wrote %lu bytes into the %lu its sizing pass asked for",
+                 channel->request_len, channel->request_asked);
     else
     {
         *sent = wire_compare(&vm->request, dialect, channel->request, channel->request_len, &found,
@@ -168,7 +171,10 @@ static void check_stub_side(const char *name, const struct wire_method *vm, cons
     ok(*delivered, "%s request: fed the golden request, the stub delivers the fixed arguments "
        "(Invoke %#lx, %u calls, slot %u)%s%s", name, hr, server->calls, server->last_slot,
        ctx.failed ? ": " : "", ctx.failure);
-    if (hr == S_OK && channel->stub_reply)
+    if (hr == S_OK && channel->stub_reply && channel->stub_reply_overrun)
+        snprintf(report, sizeof(report), "the stub wrote %lu bytes into the %lu its sizing pass asked for",
+                 channel->stub_reply_len, channel->stub_reply_asked);
+    else if (hr == S_OK && channel->stub_reply)
     {
         *replied = wire_compare(&vm->reply, dialect, channel->stub_reply, channel->stub_reply_len, &found,
                                 report, sizeof(report));
@@ -202,14 +208,16 @@ static void check_interface(const struct table_row *row, const char *vectors_dir
     IUnknown *proxy = NULL;
     unsigned int count = 0, index = 0, i;
     char *entry, *save;
+    BOOL loaded;
     CLSID clsid;
     HRESULT hr;
 
     snprintf(path, sizeof(path), "%s/%s.wire", vectors_dir, row->name);
-    if (!ok(wire_file_load(path, &file, error, sizeof(error)), "%s: vector file loads%s%s", row->name,
-            file.count || error[0] ? ": " : "", error))
-        return;
-    ok(!strcmp(file.iface, row->name), "%s: the vector file names interface %s", row->name, file.iface);
+    error[0] = 0;
+    loaded = wire_file_load(path, &file, error, sizeof(error));
+    ok(loaded, "%s: vector file loads%s%s", row->name, loaded ? "" : ": ", error);
+    if (loaded)
+        ok(!strcmp(file.iface, row->name), "%s: the vector file names interface %s", row->name, file.iface);
 
     recording_channel_init(&channel);
     counted_unknown_init(&outer);
@@ -236,7 +244,7 @@ static void check_interface(const struct table_row *row, const char *vectors_dir
         method_name(entry, method, sizeof(method));
         snprintf(name, sizeof(name), "%s::%s", row->name, method);
         methods_total++;
-        vm = wire_file_method(&file, method);
+        vm = loaded ? wire_file_method(&file, method) : NULL;
         c = wire_case_find(row->name, method);
         ok(vm != NULL, "%s: has a vector", name);
         ok(c != NULL && c->slot == slot, "%s: has a case for vtable slot %u (%d)", name, slot, c ? (int)c->slot : -1);
@@ -251,7 +259,7 @@ static void check_interface(const struct table_row *row, const char *vectors_dir
         else note(reply_mismatches, sizeof(reply_mismatches), name);
     }
     /* Every vector in the file is a method of the interface. */
-    for (i = 0; i < file.count; i++)
+    for (i = 0; loaded && i < file.count; i++)
     {
         BOOL listed = FALSE;
         snprintf(methods, sizeof(methods), "%s", row->methods);
@@ -306,8 +314,10 @@ int main(int argc, char **argv)
     if (request_mismatches[0]) printf("# requests not matching:%s\n", request_mismatches);
     if (reply_mismatches[0]) printf("# replies not matching:%s\n", reply_mismatches);
     ok(synchronous == 34 && methods_total == 182, "%u synchronous interfaces, %u methods", synchronous, methods_total);
-    ok(requests_matching == methods_total, "wire vectors: %u/%u methods match (requests)", requests_matching, methods_total);
-    ok(replies_matching == methods_total, "wire vectors: %u/%u methods match (replies)", replies_matching, methods_total);
+    ok(requests_matching == methods_total, "wire vectors: %u/%u methods match (requests)",
+       requests_matching, methods_total);
+    ok(replies_matching == methods_total, "wire vectors: %u/%u methods match (replies)",
+       replies_matching, methods_total);
     CoUninitialize();
     return tap_done();
 }

@@ -1,7 +1,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <ctype.h>
 #include "wire_vector.h"
 #include "testutil.h"
 
@@ -23,9 +22,10 @@ enum ndr_dialect runtime_dialect(void)
 
 const char *dialect_name(enum ndr_dialect dialect)
 {
-    return dialect == DIALECT_WINE ? "Wine rpcrt4 (interface pointer: ULONG size, OBJREF; user-marshal pointee: aligned to 8)"
-                              : "MS-DCOM (interface pointer: referent, conformance, ulCntData, OBJREF; "
-                                "user-marshal pointee: its own alignment)";
+    if (dialect == DIALECT_WINE)
+        return "Wine rpcrt4 (interface pointer: ULONG size, OBJREF; user-marshal pointee: aligned to 8)";
+    return "MS-DCOM (interface pointer: referent, conformance, ulCntData, OBJREF; "
+           "user-marshal pointee: its own alignment)";
 }
 
 /* ---- parsing ------------------------------------------------------------ */
