@@ -47,20 +47,6 @@ void *jobs_query(const struct suite_ctx *ctx, void *iface, REFIID iid, const cha
     return out;
 }
 
-BOOL jobs_same_object(void *a, void *b)
-{
-    IUnknown *ua = NULL, *ub = NULL;
-    BOOL same;
-
-    if (!a || !b) return FALSE;
-    IUnknown_QueryInterface((IUnknown *)a, &IID_IUnknown, (void **)&ua);
-    IUnknown_QueryInterface((IUnknown *)b, &IID_IUnknown, (void **)&ub);
-    same = ua && ua == ub;
-    if (ua) IUnknown_Release(ua);
-    if (ub) IUnknown_Release(ub);
-    return same;
-}
-
 BOOL jobs_take_string(WCHAR *value, const WCHAR *expected)
 {
     BOOL equal = value && expected && !lstrcmpW(value, expected);
@@ -134,7 +120,7 @@ void jobs_test_manager(const struct suite_ctx *ctx)
     if (got)
     {
         check_proxy(ctx, got, "GetJob's job");
-        ok(jobs_same_object(got, job), "%s: GetJob returns the job CreateJob made", ctx->config);
+        ok(same_object(got, job), "%s: GetJob returns the job CreateJob made", ctx->config);
         hr = IBackgroundCopyJob_GetId(got, &got_id);
         ok(hr == S_OK && IsEqualGUID(&got_id, &id), "%s: GetJob's job has id %s", ctx->config, guid_str(&got_id));
         IBackgroundCopyJob_Release(got);
@@ -245,7 +231,7 @@ void jobs_test_enum(const struct suite_ctx *ctx)
     if (got[0])
     {
         check_proxy(ctx, got[0], "an enumerated job");
-        ok(jobs_same_object(got[0], jobs[0]), "%s: the enumerated job is CreateJob's", ctx->config);
+        ok(same_object(got[0], jobs[0]), "%s: the enumerated job is CreateJob's", ctx->config);
         IBackgroundCopyJob_Release(got[0]);
         got[0] = NULL;
     }
@@ -382,7 +368,7 @@ void jobs_test_identity(const struct suite_ctx *ctx)
         p = query(ctx, proxy, iids[i], "an interface of a job");
         if (!p) continue;
         check_proxy(ctx, p, "a job interface");
-        ok(jobs_same_object(p, proxy), "%s: interface %u of the job proxy has the job's identity", ctx->config, i);
+        ok(same_object(p, proxy), "%s: interface %u of the job proxy has the job's identity", ctx->config, i);
         IUnknown_Release(p);
     }
     p = (IUnknown *)0xdeadbeef;

@@ -36,8 +36,6 @@ IBackgroundCopyJob *jobs_new_job(const struct suite_ctx *ctx, const WCHAR *name,
 void jobs_drop_job(const struct suite_ctx *ctx, IBackgroundCopyJob *job);
 /* query() and check_proxy() in one: an interface of a proxy, itself a proxy. */
 void *jobs_query(const struct suite_ctx *ctx, void *iface, REFIID iid, const char *what);
-/* Two interface pointers of one COM identity (their IUnknown is the same). */
-BOOL jobs_same_object(void *a, void *b);
 /* A string that is set and equal to expected (the string is freed). */
 BOOL jobs_take_string(WCHAR *value, const WCHAR *expected);
 /* The remote name of a file proxy is expected (the file is not released). */

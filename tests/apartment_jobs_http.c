@@ -185,7 +185,7 @@ void jobs_test_http_options(const struct suite_ctx *ctx)
     if (!(job = jobs_new_job(ctx, L"jobs: http options", BG_JOB_TYPE_DOWNLOAD, NULL))) return;
     if ((http = jobs_query(ctx, job, &IID_IBackgroundCopyJobHttpOptions, "IBackgroundCopyJobHttpOptions")))
     {
-        ok(jobs_same_object(http, job), "%s: the HTTP options are the job's", ctx->config);
+        ok(same_object(http, job), "%s: the HTTP options are the job's", ctx->config);
         test_client_certificate(ctx, http);
         test_headers_and_flags(ctx, http);
         if ((http2 = jobs_query(ctx, http, &IID_IBackgroundCopyJobHttpOptions2, "IBackgroundCopyJobHttpOptions2")))
@@ -233,7 +233,7 @@ void jobs_test_token_options(const struct suite_ctx *ctx)
 
     if (!(job = jobs_new_job(ctx, L"jobs: token options", BG_JOB_TYPE_DOWNLOAD, NULL))) return;
     if (!(token = jobs_query(ctx, job, &IID_IBitsTokenOptions, "IBitsTokenOptions"))) goto done;
-    ok(jobs_same_object(token, job), "%s: the token options are the job's", ctx->config);
+    ok(same_object(token, job), "%s: the token options are the job's", ctx->config);
 
     hr = IBitsTokenOptions_GetHelperTokenFlags(token, &flags);
     ok(hr == S_OK && flags == 0, "%s: a new job's helper token flags are 0 (%#lx)", ctx->config, flags);

@@ -167,7 +167,7 @@ static void test_notify_interface(const struct suite_ctx *ctx, IBackgroundCopyJo
     ok(hr == S_OK, "%s: SetNotifyInterface: hr %#lx", ctx->config, hr);
     /* The object came from this apartment: COM hands back the object itself. */
     hr = IBackgroundCopyJob_GetNotifyInterface(job, &got);
-    ok(hr == S_OK && jobs_same_object(got, &sink.IBackgroundCopyCallback3_iface),
+    ok(hr == S_OK && same_object(got, &sink.IBackgroundCopyCallback3_iface),
        "%s: GetNotifyInterface returns the client's callback object: hr %#lx", ctx->config, hr);
     if (got && got != (IUnknown *)1) IUnknown_Release(got);
     hr = IBackgroundCopyJob_SetNotifyInterface(job, NULL);

@@ -35,7 +35,7 @@ static BOOL expect_event(const struct suite_ctx *ctx, const struct event_log *lo
         return FALSE;
     }
     event = &log->events[index];
-    good = event->kind == kind && jobs_same_object(event->job, job) && job_id_is(event->job, id);
+    good = event->kind == kind && same_object(event->job, job) && job_id_is(event->job, id);
     ok(good, "%s: %s: event %ld is %s about the job (got %s)", ctx->config, what, index, jobs_event_name(kind),
        jobs_event_name(event->kind));
     if (event->job) check_proxy(ctx, event->job, "a callback's job");
@@ -402,7 +402,7 @@ void jobs_test_errors(const struct suite_ctx *ctx)
     {
         good = check_error(ctx, error, BG_ERROR_CONTEXT_REMOTE_FILE, BG_E_HTTP_ERROR_404, remote[1],
                            MODEL_TEXT_CONTEXT_REMOTE_FILE, "GetError's error");
-        ok(log.count < 2 || jobs_same_object(error, log.events[1].error), "%s: GetError and JobError give the same error",
+        ok(log.count < 2 || same_object(error, log.events[1].error), "%s: GetError and JobError give the same error",
            ctx->config);
         IBackgroundCopyError_Release(error);
         error = NULL;

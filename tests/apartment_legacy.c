@@ -16,20 +16,6 @@ GUID legacy_guid(BYTE area, BYTE n)
     return guid;
 }
 
-BOOL same_object(void *a, void *b)
-{
-    IUnknown *ua = NULL, *ub = NULL;
-    BOOL same;
-
-    if (!a || !b) return FALSE;
-    IUnknown_QueryInterface((IUnknown *)a, &IID_IUnknown, (void **)&ua);
-    IUnknown_QueryInterface((IUnknown *)b, &IID_IUnknown, (void **)&ub);
-    same = ua && ua == ub;
-    if (ua) IUnknown_Release(ua);
-    if (ub) IUnknown_Release(ub);
-    return same;
-}
-
 BOOL bstr_is(BSTR value, const WCHAR *expected)
 {
     UINT len = lstrlenW(expected);

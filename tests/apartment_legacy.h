@@ -26,8 +26,6 @@
  * subjects touch each other's groups in the one QMgr. */
 GUID legacy_guid(BYTE area, BYTE n);
 
-/* Whether two interface pointers are the same COM object. */
-BOOL same_object(void *a, void *b);
 
 /* A BSTR's exact content (length included); NULL is not "". */
 BOOL bstr_is(BSTR value, const WCHAR *expected);

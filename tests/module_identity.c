@@ -49,8 +49,8 @@ int main(int argc, char **argv)
         if (module)
         {
             char why[256];
-            ok(image_matches_file(GetCurrentProcess(), module, expected, why, sizeof(why)),
-               "the mapped image is the built file%s%s", why[0] ? ": " : "", why);
+            BOOL same = image_matches_file(GetCurrentProcess(), module, expected, why, sizeof(why));
+            ok(same, "the mapped image is the built file%s%s", why[0] ? ": " : "", why);
             ok(!image_is_wine_builtin(GetCurrentProcess(), module), "the mapped image is not a Wine builtin");
         }
         IBackgroundCopyFile_Release(proxy);

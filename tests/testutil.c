@@ -104,6 +104,20 @@ void product_name_of(const WCHAR *module_path, WCHAR *out, unsigned int size)
     free(data);
 }
 
+BOOL same_object(void *a, void *b)
+{
+    IUnknown *ua = NULL, *ub = NULL;
+    BOOL same;
+
+    if (!a || !b) return FALSE;
+    IUnknown_QueryInterface((IUnknown *)a, &IID_IUnknown, (void **)&ua);
+    IUnknown_QueryInterface((IUnknown *)b, &IID_IUnknown, (void **)&ub);
+    same = ua && ua == ub;
+    if (ua) IUnknown_Release(ua);
+    if (ub) IUnknown_Release(ub);
+    return same;
+}
+
 const char *guid_str(const GUID *guid)
 {
     static char buf[4][40];

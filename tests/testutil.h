@@ -38,6 +38,9 @@ void module_path_of(const void *address, WCHAR *out, unsigned int size);
 /* The ProductName in a module file's version resource, or "" if none. */
 void product_name_of(const WCHAR *module_path, WCHAR *out, unsigned int size);
 
+/* TRUE if a and b are one COM object (the same IUnknown). */
+BOOL same_object(void *a, void *b);
+
 const char *guid_str(const GUID *guid);   /* static buffer, rotates 4 */
 const char *wstr(const WCHAR *text);      /* UTF-8 copy in a rotating static buffer */
 

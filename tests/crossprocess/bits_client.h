@@ -29,7 +29,6 @@ void check_state(IBackgroundCopyJob *job, BG_JOB_STATE expected, const char *wha
 void check_job_progress(IBackgroundCopyJob *job, UINT64 bytes_total, UINT64 bytes_done, ULONG files_total,
                         ULONG files_done, const char *what);
 void check_file_progress(IBackgroundCopyFile *file, UINT64 total, UINT64 done, BOOL completed, const char *what);
-BOOL same_object(void *a, void *b);   /* one COM identity */
 
 /* The client's IBackgroundCopyCallback (bits_client_callback.c). */
 struct callback

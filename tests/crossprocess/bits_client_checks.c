@@ -87,19 +87,6 @@ void check_ulong(HRESULT hr, ULONG got, ULONG expected, const char *what)
     note("%s: %#lx %lu", what, hr, got);
 }
 
-BOOL same_object(void *a, void *b)
-{
-    IUnknown *ua = NULL, *ub = NULL;
-    BOOL same;
-    if (!a || !b) return FALSE;
-    IUnknown_QueryInterface((IUnknown *)a, &IID_IUnknown, (void **)&ua);
-    IUnknown_QueryInterface((IUnknown *)b, &IID_IUnknown, (void **)&ub);
-    same = ua && ua == ub;
-    if (ua) IUnknown_Release(ua);
-    if (ub) IUnknown_Release(ub);
-    return same;
-}
-
 void check_state(IBackgroundCopyJob *job, BG_JOB_STATE expected, const char *what)
 {
     BG_JOB_STATE state = 0xdead;

@@ -8,54 +8,12 @@
  */
 #include "apartment_suite.h"
 #include "xproc_roundtrip.h"
+#include "com_helpers.h"
 
-static BOOL same_object(void *a, void *b)
-{
-    IUnknown *ua = NULL, *ub = NULL;
-    BOOL same;
-    if (!a || !b) return FALSE;
-    IUnknown_QueryInterface((IUnknown *)a, &IID_IUnknown, (void **)&ua);
-    IUnknown_QueryInterface((IUnknown *)b, &IID_IUnknown, (void **)&ub);
-    same = ua && ua == ub;
-    if (ua) IUnknown_Release(ua);
-    if (ub) IUnknown_Release(ub);
-    return same;
-}
-
-/* A client-side object the host can hold: any IUnknown will do. */
-struct token
-{
-    IUnknown IUnknown_iface;
-    LONG ref;
-};
-
-static HRESULT WINAPI token_QueryInterface(IUnknown *iface, REFIID riid, void **out)
-{
-    if (IsEqualIID(riid, &IID_IUnknown))
-    {
-        *out = iface;
-        IUnknown_AddRef(iface);
-        return S_OK;
-    }
-    *out = NULL;
-    return E_NOINTERFACE;
-}
-
-static ULONG WINAPI token_AddRef(IUnknown *iface)
-{
-    return InterlockedIncrement(&CONTAINING_RECORD(iface, struct token, IUnknown_iface)->ref);
-}
-
-static ULONG WINAPI token_Release(IUnknown *iface)
-{
-    return InterlockedDecrement(&CONTAINING_RECORD(iface, struct token, IUnknown_iface)->ref);
-}
-
-static const IUnknownVtbl token_vtbl = { token_QueryInterface, token_AddRef, token_Release };
 
 void xproc_roundtrip(const struct suite_ctx *ctx)
 {
-    struct token token = { { &token_vtbl }, 1 };
+    struct counted_unknown token;   /* a client-side object the host can hold */
     IBackgroundCopyFile *file = NULL;
     IBackgroundCopyJob *job = NULL;
     IUnknown *back = NULL;
@@ -65,6 +23,7 @@ void xproc_roundtrip(const struct suite_ctx *ctx)
     HRESULT hr;
 
     if (!ctx->manager || !ctx->files) return;
+    counted_unknown_init(&token);
     hr = IEnumBackgroundCopyFiles_Reset(ctx->files);
     if (SUCCEEDED(hr)) hr = IEnumBackgroundCopyFiles_Next(ctx->files, 1, &file, &fetched);
     ok(hr == S_OK && file, "%s: round trip: the host's first fixture file: hr %#lx", ctx->config, hr);
