@@ -24,6 +24,7 @@ int host_main(const struct child_opts *opts)
     DWORD cookie = 0;
     HRESULT hr;
 
+    OutputDebugStringA("bench-host");   /* lets trace_requests.py tell the host's threads */
     CoInitializeEx(NULL, COINIT_APARTMENTTHREADED);
     hr = variant_load(opts->dll, &state);
     if (SUCCEEDED(hr)) hr = variant_register_in_apartment(&state, &cookie);
