@@ -2,8 +2,9 @@
  * --anatomy: where the time of a call that returns an interface pointer
  * goes. Prints "anatomy <label> <median us>" for:
  *   - the round trips, each timed apart from the release of what it returned:
- *     Next(1) of an object the client holds no proxy for, Next(1) of one it
- *     holds (file 0, whose proxy p->file keeps), Clone;
+ *     Next(1) of an object the client holds no proxy for, with and without
+ *     another file's proxy alive, Next(1) of one it holds (file 0, whose
+ *     proxy p->file keeps), Clone;
  *   - the pieces COM runs for a new object, timed in this apartment without
  *     any round trip: the PS CLSID and class object lookups (through the
  *     registry, or the in-process registration of variant.c), the stub
@@ -29,56 +30,6 @@ struct timer
     unsigned int count;
     double budget_us;
 };
-
-/* Marks for a trace (WINEDEBUG=+pid,+server,+debugstr: trace_requests.py
- * counts the wineserver requests between a begin and its end). */
-static void mark(const char *what, const char *label, unsigned int count)
-{
-    char text[160];
-    snprintf(text, sizeof(text), "bench-anatomy %s %s %u", what, label, count);
-    OutputDebugStringA(text);
-}
-
-#define TRACED_CALLS 32
-
-/* Each operation TRACED_CALLS times in a row between two marks, with
- * nothing else in between, so that a trace can be divided by the count;
- * the time per operation is printed too ("loop:" labels). */
-static void traced_loops(struct proxies *p)
-{
-    IBackgroundCopyFile *kept[TRACED_CALLS];
-    ULONG fetched, i;
-    double t0;
-
-    if (p->file_count < 2 * TRACED_CALLS + 1) return;
-#define LOOP(label, body) do { mark("begin", label, TRACED_CALLS); t0 = now_us(); \
-        for (i = 0; i < TRACED_CALLS; i++) { body; } \
-        printf("anatomy loop:%s %.3f\n", label, (now_us() - t0) / TRACED_CALLS); \
-        mark("end", label, TRACED_CALLS); } while (0)
-
-    LOOP("Reset", IEnumBackgroundCopyFiles_Reset(p->floor));
-    /* files 1..32: objects the client holds no proxy for */
-    IEnumBackgroundCopyFiles_Reset(p->files);
-    IEnumBackgroundCopyFiles_Skip(p->files, 1);
-    LOOP("Next(1)+release,new-object", IEnumBackgroundCopyFiles_Next(p->files, 1, &kept[0], &fetched);
-                                        IBackgroundCopyFile_Release(kept[0]));
-    /* files 33..64, kept: the call alone, then the releases alone */
-    LOOP("Next(1),new-object,call-only", IEnumBackgroundCopyFiles_Next(p->files, 1, &kept[i], &fetched));
-    LOOP("release-proxy,new-object", IBackgroundCopyFile_Release(kept[i]));
-    /* the same 32 again while the client holds them: no new proxy, no new stub */
-    IEnumBackgroundCopyFiles_Reset(p->files);
-    IEnumBackgroundCopyFiles_Skip(p->files, 1);
-    for (i = 0; i < TRACED_CALLS; i++) IEnumBackgroundCopyFiles_Next(p->files, 1, &kept[i], &fetched);
-    IEnumBackgroundCopyFiles_Reset(p->files);
-    IEnumBackgroundCopyFiles_Skip(p->files, 1);
-    LOOP("Next(1)+release,object-with-proxy", IBackgroundCopyFile *again = NULL;
-         IEnumBackgroundCopyFiles_Next(p->files, 1, &again, &fetched); IBackgroundCopyFile_Release(again));
-    for (i = 0; i < TRACED_CALLS; i++) IBackgroundCopyFile_Release(kept[i]);
-    LOOP("Clone+release", IEnumBackgroundCopyFiles *clone = NULL;
-         IEnumBackgroundCopyFiles_Clone(p->files, &clone); IEnumBackgroundCopyFiles_Release(clone));
-#undef LOOP
-    fflush(stdout);
-}
 
 static void timer_init(struct timer *t, double budget_ms)
 {
@@ -141,6 +92,27 @@ static void round_trips(const struct child_opts *opts, struct proxies *p)
     }
     report("Next(1),new-object:call", &call);
     report("Next(1),new-object:release-proxy", &release);
+
+    /* File 1 every time: an object whose proxy was released just before. */
+    timer_init(&call, opts->budget_ms);
+    timer_init(&release, opts->budget_ms);
+    while (timer_more(&call)) next_one(p, 1, &call, &release);
+    report("Next(1),the-same-object-again:call", &call);
+    report("Next(1),the-same-object-again:release-proxy", &release);
+
+    /* The same with no other IBackgroundCopyFile proxy alive: the server
+     * (re)registers the interface with the RPC runtime for every file. */
+    drop_file(p);
+    timer_init(&call, opts->budget_ms);
+    timer_init(&release, opts->budget_ms);
+    while (timer_more(&call))
+    {
+        next_one(p, pos, &call, &release);
+        if (++pos == p->file_count) pos = 1;
+    }
+    report("Next(1),new-object,no-other-file-proxy:call", &call);
+    report("Next(1),new-object,no-other-file-proxy:release-proxy", &release);
+    ensure_file(p, 0);
 
     timer_init(&call, opts->budget_ms);
     timer_init(&release, opts->budget_ms);
@@ -214,20 +186,9 @@ static void lookups(const struct child_opts *opts)
                         : "CoGetClassObject(BITS-PSFactory),registry", &t);
 }
 
-/* A stand-in outer object for CreateProxy. */
-static HRESULT STDMETHODCALLTYPE outer_QueryInterface(IUnknown *iface, REFIID riid, void **ppv)
-{
-    *ppv = NULL;
-    return E_NOINTERFACE;
-}
-static ULONG STDMETHODCALLTYPE outer_AddRef(IUnknown *iface) { return 2; }
-static ULONG STDMETHODCALLTYPE outer_Release(IUnknown *iface) { return 1; }
-static const IUnknownVtbl outer_vtbl = { outer_QueryInterface, outer_AddRef, outer_Release };
-
 /* The stub side of a new object, and the DLL's own construction costs. */
 static void construction(const struct child_opts *opts)
 {
-    IUnknown outer = { &outer_vtbl };
     IPSFactoryBuffer *factory = NULL;
     IStream *stream = NULL;
     LARGE_INTEGER zero = {{0}};
@@ -264,7 +225,7 @@ static void construction(const struct child_opts *opts)
         IRpcProxyBuffer *proxy = NULL;
         void *iface = NULL;
         t0 = now_us();
-        IPSFactoryBuffer_CreateProxy(factory, &outer, &IID_IBackgroundCopyFile, &proxy, &iface);
+        IPSFactoryBuffer_CreateProxy(factory, &stand_in_outer, &IID_IBackgroundCopyFile, &proxy, &iface);
         if (proxy) IRpcProxyBuffer_Release(proxy);
         t.samples[t.count++] = now_us() - t0;
     }
@@ -313,7 +274,7 @@ static void release_without_registry(const struct child_opts *opts, struct proxi
 
 void run_anatomy(const struct child_opts *opts, struct proxies *p)
 {
-    traced_loops(p);
+    traced_loops(p);                     /* traced_loops.c */
     round_trips(opts, p);
     lookups(opts);
     construction(opts);

@@ -15,8 +15,8 @@
 #include <stdio.h>
 #include "qmgrprxy.h"
 
-enum setting { SETTING_APARTMENT, SETTING_PROCESS, SETTING_COUNT };
-extern const char *const setting_names[SETTING_COUNT];     /* "apartment", "process" */
+enum setting { SETTING_APARTMENT, SETTING_PROCESS, SETTING_LOOPBACK, SETTING_DIRECT, SETTING_COUNT };
+extern const char *const setting_names[SETTING_COUNT];     /* "apartment", "process", "loopback", "direct" */
 extern const char *const setting_titles[SETTING_COUNT];
 
 /* What a child is asked to do; the parent passes it on the command line. */
@@ -54,6 +54,7 @@ HRESULT variant_register_in_apartment(const struct variant_state *state, DWORD *
 void variant_revoke(DWORD cookie);
 void variant_unload(struct variant_state *state);
 void module_path_of(const void *address, WCHAR *out, DWORD size);
+extern IUnknown stand_in_outer;   /* an outer object for proxies made outside COM's proxy manager */
 
 /* objects.c: the model's objects on the objects' side, and their marshaled
  * form. blob[i] is NULL where the object could not be made (hr[i] says why). */
@@ -67,6 +68,7 @@ struct objects;
 HRESULT objects_create(ULONG file_count, struct objects **out);
 void objects_marshal(struct objects *objects, DWORD mshctx, const BOOL covers[IFACE_COUNT], struct handoff *handoff);
 void objects_release(struct objects *objects);
+IUnknown *objects_object(struct objects *objects, enum bench_iface which);   /* NULL if the model lacks it */
 HRESULT handoff_unmarshal(const struct handoff *handoff, enum bench_iface which, void **out);
 void handoff_free(struct handoff *handoff);
 BOOL handoff_write(FILE *f, const struct handoff *handoff);       /* text, one line per object */
@@ -81,6 +83,16 @@ void objects_side_stop(struct objects_side *side);
  * (an STA dispatches messages) until quit is signaled. */
 void serve_until(HANDLE quit);
 
+/* loopback.c: the loopback setting, proxy and stub of the DLL joined in
+ * one thread by a channel that calls the stub (no RPC). */
+struct loopback;
+struct loopback_set;
+HRESULT loopback_connect(IPSFactoryBuffer *factory, REFIID iid, IUnknown *object, void **iface, struct loopback **out);
+void loopback_free(struct loopback *lb);
+HRESULT loopback_proxies(const struct variant_state *state, ULONG file_count, BOOL direct, void *proxy[IFACE_COUNT],
+                         HRESULT iface_hr[IFACE_COUNT], void **floor, struct loopback_set **out);
+void loopback_set_free(struct loopback_set *set);
+
 /* timing.c */
 double now_us(void);
 double median(double *values, unsigned int count);   /* sorts values */
@@ -93,6 +105,7 @@ struct proxies
     IBackgroundCopyJob *job;
     IBackgroundCopyJob5 *job5;
     IEnumBackgroundCopyFiles *floor;   /* a clone, for Reset calls that leave files' cursor alone */
+    BOOL keep_file;                 /* loopback and direct: file is not a COM proxy, keep it (methods.c) */
     ULONG file_count, pos;          /* enumerator size and where its cursor is */
     ULONG added;                    /* files added to the job so far */
     IBackgroundCopyFile **items;    /* room for file_count elements of Next */
@@ -114,6 +127,8 @@ extern const struct method bench_methods[];
 extern const unsigned int bench_method_count;
 HRESULT call_next(struct proxies *p, ULONG n);
 void prepare_next(struct proxies *p, ULONG n);
+void drop_file(struct proxies *p);               /* releases p->file */
+void ensure_file(struct proxies *p, ULONG n);    /* makes p->file a proxy of file 0 again */
 
 /* The N of the Next(N) sweep (child.c). */
 #define SWEEP_SIZE_COUNT 13
@@ -159,6 +174,13 @@ struct results
 };
 void results_problem(struct results *r, const char *format, ...);
 
+/* parent side: variant_defs.c, spawn.c, collect.c */
+void to_windows_path(const WCHAR *path, WCHAR *out);      /* a Unix path becomes Z:\..., others stay */
+BOOL add_variant(struct results *r, const WCHAR *spec, const WCHAR *builddir, const WCHAR *out_dir);
+char *run_child(const struct child_opts *opts);            /* its whole stdout, or NULL */
+/* Files one child's output under (variant, setting); keep = not the warm-up. */
+void parse_child(struct results *r, unsigned int v, enum setting s, char *output, BOOL keep);
+
 /* report.c: the terminal table and the CSVs. */
 void report_print(const struct results *r, FILE *f);
 BOOL report_write_csv(const struct results *r, const WCHAR *path, const WCHAR *rounds_path);
@@ -173,6 +195,7 @@ int host_main(const struct child_opts *opts);
 int parent_main(int argc, WCHAR **argv);
 int disconnect_check(const WCHAR *dll);     /* disconnect.c */
 void run_anatomy(const struct child_opts *opts, struct proxies *p);   /* anatomy.c */
+void traced_loops(struct proxies *p);                                  /* traced_loops.c */
 
 /* chanhook.c: counts the calls that go through COM's channel, per interface
  * and method, on the client side of this process. */

@@ -101,6 +101,14 @@ void chanhook_reset(void)
 static void name_of(const IID *iid, DWORD method, char *out, size_t size)
 {
     static const char *const remunk[] = { "RemQueryInterface", "RemAddRef", "RemRelease", "RemQueryInterface2" };
+    /* vtable slots of the measured methods */
+    static const struct { enum bench_iface iface; DWORD slot; const char *name; } slots[] =
+    {
+        { IFACE_ENUM_FILES, 3, "Next" }, { IFACE_ENUM_FILES, 4, "Skip" }, { IFACE_ENUM_FILES, 5, "Reset" },
+        { IFACE_ENUM_FILES, 6, "Clone" }, { IFACE_ENUM_FILES, 7, "GetCount" },
+        { IFACE_FILE, 3, "GetRemoteName" }, { IFACE_FILE, 5, "GetProgress" },
+        { IFACE_JOB, 3, "AddFileSet" }, { IFACE_JOB, 13, "GetTimes" }, { IFACE_JOB5, 54, "GetProperty" },
+    };
     unsigned int i;
 
     if ((IsEqualIID(iid, &IID_IRemUnknown_) || IsEqualIID(iid, &IID_IRemUnknown2_)) && method >= 3 && method <= 6)
@@ -108,6 +116,12 @@ static void name_of(const IID *iid, DWORD method, char *out, size_t size)
         snprintf(out, size, "IRemUnknown::%s", remunk[method - 3]);
         return;
     }
+    for (i = 0; i < ARRAYSIZE(slots); i++)
+        if (IsEqualIID(iid, bench_iids[slots[i].iface]) && method == slots[i].slot)
+        {
+            snprintf(out, size, "%s::%s", bench_iface_names[slots[i].iface], slots[i].name);
+            return;
+        }
     for (i = 0; i < IFACE_COUNT; i++)
         if (IsEqualIID(iid, bench_iids[i]))
         {

@@ -28,44 +28,62 @@ static const char *na_reason(HRESULT hr)
     return "unavailable";
 }
 
-static void time_floor(struct proxies *p, double *us)
+/* Calls shorter than this are timed in batches (QueryPerformanceCounter
+ * ticks are 0.1 us under Wine); a batch's time is divided by its size. */
+#define MIN_SAMPLE_US 20.0
+
+/* One sample of the method: the mean of batch calls. A single call keeps
+ * its preparation out of the timing; a batch includes it (Next's check of
+ * the cursor, almost always nothing). */
+static double time_method(const struct method *m, struct proxies *p, unsigned int batch, HRESULT *hr)
 {
-    double t0 = now_us();
-    IEnumBackgroundCopyFiles_Reset(p->floor);
-    *us = now_us() - t0;
+    unsigned int k;
+    double t0;
+
+    if (batch == 1 && m->prepare) m->prepare(p, m->n);
+    t0 = now_us();
+    for (k = 0; k < batch && SUCCEEDED(*hr); k++)
+    {
+        if (batch > 1 && m->prepare) m->prepare(p, m->n);
+        *hr = m->call(p, m->n);
+    }
+    return (now_us() - t0) / batch;
 }
 
-/* Times one method: a warm-up, then calls until the budget is spent, each
- * next to one floor call (Reset of another enumerator) timed alike, so that
- * the method and its floor see the same moments of a busy machine. */
+static double time_floor(struct proxies *p, unsigned int batch)
+{
+    double t0 = now_us();
+    unsigned int k;
+    for (k = 0; k < batch; k++) IEnumBackgroundCopyFiles_Reset(p->floor);
+    return (now_us() - t0) / batch;
+}
+
+/* Times one method: a warm-up, then samples until the budget is spent, each
+ * next to one sample of the floor (Reset of another enumerator) timed alike,
+ * so that the method and its floor see the same moments of a busy machine. */
 static HRESULT measure(const struct child_opts *opts, const struct method *m, struct proxies *p,
                        double *median_us, double *floor_us, unsigned int *calls)
 {
     double *samples = malloc(MAX_CALLS * sizeof(*samples)), *floor = malloc(MAX_CALLS * sizeof(*floor));
-    double start, t0;
-    unsigned int count = 0, i;
+    double start, single;
+    unsigned int count = 0, batch = 1, i;
     HRESULT hr = S_OK;
 
-    for (i = 0; i < WARMUP_CALLS && SUCCEEDED(hr); i++)
-    {
-        if (m->prepare) m->prepare(p, m->n);
-        hr = m->call(p, m->n);
-    }
+    for (i = 0; i < WARMUP_CALLS && SUCCEEDED(hr); i++) time_method(m, p, 1, &hr);
+    single = time_method(m, p, 1, &hr);
+    if (single < MIN_SAMPLE_US) batch = min(1000, (unsigned int)(MIN_SAMPLE_US / max(single, 0.05)) + 1);
     start = now_us();
     while (SUCCEEDED(hr) && count < MAX_CALLS && (count < MIN_CALLS || now_us() - start < opts->budget_ms * 1000))
     {
         /* The order within a pair alternates: neither side is always first. */
-        if (count % 2) time_floor(p, &floor[count]);
-        if (m->prepare) m->prepare(p, m->n);
-        t0 = now_us();
-        hr = m->call(p, m->n);
-        samples[count] = now_us() - t0;
-        if (!(count % 2)) time_floor(p, &floor[count]);
+        if (count % 2) floor[count] = time_floor(p, batch);
+        samples[count] = time_method(m, p, batch, &hr);
+        if (!(count % 2)) floor[count] = time_floor(p, batch);
         count++;
     }
     *median_us = median(samples, count);
     *floor_us = median(floor, count);
-    *calls = count;
+    *calls = count * batch;
     free(samples);
     free(floor);
     return hr;
@@ -74,12 +92,15 @@ static HRESULT measure(const struct child_opts *opts, const struct method *m, st
 static void count_channel_calls(const struct method *m, struct proxies *p, const char *label)
 {
     unsigned int calls = COUNTED_CALLS, i;
-    /* Next starts from the beginning, so that no Reset falls among the counted calls. */
+    /* Next starts after file 0, whose proxy the client holds (a held object
+     * needs no RemRelease), and runs without a Reset among the counted calls. */
     if (m->prepare == prepare_next)
     {
         IEnumBackgroundCopyFiles_Reset(p->files);
-        p->pos = 0;
-        if (calls > p->file_count / m->n) calls = p->file_count / m->n;
+        IEnumBackgroundCopyFiles_Skip(p->files, 1);
+        p->pos = 1;
+        if (calls > (p->file_count - 1) / m->n) calls = (p->file_count - 1) / m->n;
+        if (!calls) return;
     }
     chanhook_reset();
     for (i = 0; i < calls; i++)
@@ -101,7 +122,7 @@ static void warm_up(const struct child_opts *opts, struct proxies *p, const HRES
     for (i = 0; i < bench_method_count; i++)
     {
         const struct method *m = &bench_methods[i];
-        if (FAILED(iface_hr[m->iface]) || m->n > 64 || m->n > p->file_count) continue;
+        if (FAILED(iface_hr[m->iface]) || m->n > 64 || m->n >= p->file_count) continue;
         if (m->prepare) m->prepare(p, m->n);
         m->call(p, m->n);
     }
@@ -125,7 +146,7 @@ static void run_methods(const struct child_opts *opts, struct proxies *p, const 
 
         snprintf(label, sizeof(label), m->n ? "%s(%lu)" : "%s", m->name, m->n);
         if (FAILED(iface_hr[m->iface])) { printf("na %s %lu %s\n", m->name, m->n, na_reason(iface_hr[m->iface])); continue; }
-        if (m->prepare == prepare_next && m->n > p->file_count) { printf("na %s %lu too-few-files\n", m->name, m->n); continue; }
+        if (m->prepare == prepare_next && m->n >= p->file_count) { printf("na %s %lu too-few-files\n", m->name, m->n); continue; }
         hr = measure(opts, m, p, &us, &floor_us, &calls);
         if (FAILED(hr) || hr == S_FALSE) { printf("na %s %lu failed-%08lx\n", m->name, m->n, (unsigned long)hr); continue; }
         printf("result %s %lu %.3f %u %.3f\n", m->name, m->n, us, calls, floor_us);
@@ -138,7 +159,7 @@ static void run_methods(const struct child_opts *opts, struct proxies *p, const 
 static void run_sweep(const struct child_opts *opts, struct proxies *p)
 {
     unsigned int i;
-    for (i = 0; i < ARRAYSIZE(sweep_sizes) && sweep_sizes[i] <= opts->sweep_max && sweep_sizes[i] <= p->file_count; i++)
+    for (i = 0; i < ARRAYSIZE(sweep_sizes) && sweep_sizes[i] <= opts->sweep_max && sweep_sizes[i] < p->file_count; i++)
     {
         ULONG n = sweep_sizes[i];
         double samples[5], start = now_us(), t0;
@@ -147,8 +168,8 @@ static void run_sweep(const struct child_opts *opts, struct proxies *p)
 
         while (SUCCEEDED(hr) && count < ARRAYSIZE(samples) && (!count || now_us() - start < opts->budget_ms * 1000))
         {
-            IEnumBackgroundCopyFiles_Reset(p->files);
             p->pos = 0;
+            prepare_next(p, n);          /* from file 1, as the methods */
             t0 = now_us();
             hr = call_next(p, n);
             samples[count++] = now_us() - t0;
@@ -164,6 +185,7 @@ int child_main(const struct child_opts *opts)
     struct proxies p = { .file_count = opts->file_count };
     struct variant_state state;
     struct objects_side *side = NULL;
+    struct loopback_set *loopback = NULL;
     struct handoff handoff = {0};
     HRESULT hr, iface_hr[IFACE_COUNT];
     void *proxy[IFACE_COUNT] = {0};
@@ -174,7 +196,14 @@ int child_main(const struct child_opts *opts)
     hr = variant_load(opts->dll, &state);
     if (SUCCEEDED(hr)) hr = variant_register_in_apartment(&state, &cookie);
     if (SUCCEEDED(hr) && opts->count_calls) hr = chanhook_install();
-    if (SUCCEEDED(hr)) hr = objects_side_start(opts, &state, &handoff, &side);
+    if (SUCCEEDED(hr) && (opts->setting == SETTING_LOOPBACK || opts->setting == SETTING_DIRECT))
+        hr = loopback_proxies(&state, opts->file_count, opts->setting == SETTING_DIRECT, proxy, iface_hr,
+                              (void **)&p.floor, &loopback);
+    else if (SUCCEEDED(hr))
+    {
+        hr = objects_side_start(opts, &state, &handoff, &side);
+        for (i = 0; SUCCEEDED(hr) && i < IFACE_COUNT; i++) iface_hr[i] = handoff_unmarshal(&handoff, i, &proxy[i]);
+    }
     if (FAILED(hr))
     {
         printf("error setting up %s for %s: %08lx\n", setting_names[opts->setting], opts->variant, (unsigned long)hr);
@@ -183,20 +212,21 @@ int child_main(const struct child_opts *opts)
     for (i = 0; i < IFACE_COUNT; i++)
     {
         WCHAR module[MAX_PATH];
-        iface_hr[i] = handoff_unmarshal(&handoff, i, &proxy[i]);
         if (FAILED(iface_hr[i]))
         {
             printf("unavailable %s %08lx\n", bench_iface_names[i], (unsigned long)iface_hr[i]);
             continue;
         }
+        if (opts->setting == SETTING_DIRECT) continue;       /* no proxies there */
         module_path_of(*(void **)proxy[i], module, MAX_PATH);
         printf("module %s %ls\n", bench_iface_names[i], module);
     }
     p.files = proxy[IFACE_ENUM_FILES];
     p.file = proxy[IFACE_FILE];
+    p.keep_file = loopback != NULL;
     p.job = proxy[IFACE_JOB];
     p.job5 = proxy[IFACE_JOB5];
-    if (p.files && FAILED(hr = IEnumBackgroundCopyFiles_Clone(p.files, &p.floor)))
+    if (p.files && !p.floor && FAILED(hr = IEnumBackgroundCopyFiles_Clone(p.files, &p.floor)))
     {
         printf("error cloning the enumerator for the floor: %08lx\n", (unsigned long)hr);
         p.files = NULL;
@@ -206,16 +236,19 @@ int child_main(const struct child_opts *opts)
     p.names = calloc(ADDFILESET_MAX, sizeof(*p.names));
     fflush(stdout);
 
-    if (p.files && opts->anatomy) run_anatomy(opts, &p);
+    if (p.files && opts->anatomy) { if (!loopback) run_anatomy(opts, &p); }
     else if (p.files)
     {
         run_methods(opts, &p, iface_hr);
         if (opts->sweep_max) run_sweep(opts, &p);
     }
 
+    /* Loopback proxies' references are not counted; the rest are real. */
     if (p.floor) IEnumBackgroundCopyFiles_Release(p.floor);
-    for (i = 0; i < IFACE_COUNT; i++) if (proxy[i]) IUnknown_Release((IUnknown *)proxy[i]);
-    objects_side_stop(side);
+    for (i = 0; i < IFACE_COUNT; i++) if (proxy[i] && i != IFACE_FILE) IUnknown_Release((IUnknown *)proxy[i]);
+    if (p.file) IBackgroundCopyFile_Release(p.file);     /* proxy[IFACE_FILE], or the one ensure_file made */
+    loopback_set_free(loopback);
+    if (side) objects_side_stop(side);
     handoff_free(&handoff);
     variant_revoke(cookie);
     variant_unload(&state);

@@ -2,7 +2,9 @@
  * The measured calls, made on proxies in the client's apartment. Each call
  * includes the release of what it returned (interface pointers, strings):
  * a client pays for both. Reset has no arguments and returns only an
- * HRESULT: one round trip and nothing else, the floor.
+ * HRESULT: one round trip and nothing else, the floor. The interface
+ * pointers Next and Clone return are of objects the client holds no proxy
+ * for, as when a client enumerates a job's files, releasing each.
  */
 #include "bench.h"
 
@@ -27,11 +29,36 @@ static HRESULT call_clone(struct proxies *p, ULONG n)
     return hr;
 }
 
+/* The client's proxy of file 0, for GetRemoteName and GetProgress. Next
+ * runs without it: while any IBackgroundCopyFile stub lives, Wine keeps that
+ * interface registered with its RPC runtime, and a client that enumerates
+ * files one by one, releasing each, makes the server register and
+ * unregister it for every file (see --anatomy). */
+void drop_file(struct proxies *p)
+{
+    if (!p->file || p->keep_file) return;
+    IBackgroundCopyFile_Release(p->file);
+    p->file = NULL;
+}
+
+void ensure_file(struct proxies *p, ULONG n)
+{
+    ULONG fetched = 0;
+    if (p->file) return;
+    IEnumBackgroundCopyFiles_Reset(p->files);
+    IEnumBackgroundCopyFiles_Next(p->files, 1, &p->file, &fetched);
+    p->pos = 1;
+}
+
+/* Next walks the files from file 1, objects the client holds no proxy for
+ * (file 0 is the one ensure_file takes). */
 void prepare_next(struct proxies *p, ULONG n)
 {
-    if (p->pos + n <= p->file_count) return;
+    drop_file(p);
+    if (p->pos && p->pos + n <= p->file_count) return;
     IEnumBackgroundCopyFiles_Reset(p->files);
-    p->pos = 0;
+    IEnumBackgroundCopyFiles_Skip(p->files, 1);
+    p->pos = 1;
 }
 
 HRESULT call_next(struct proxies *p, ULONG n)
@@ -96,8 +123,8 @@ const struct method bench_methods[] =
     { "Next",          IFACE_ENUM_FILES, 1,    call_next, prepare_next },
     { "Next",          IFACE_ENUM_FILES, 64,   call_next, prepare_next },
     { "Next",          IFACE_ENUM_FILES, 1024, call_next, prepare_next },
-    { "GetRemoteName", IFACE_FILE,       0,    call_get_remote_name, NULL },
-    { "GetProgress",   IFACE_FILE,       0,    call_get_progress, NULL },
+    { "GetRemoteName", IFACE_FILE,       0,    call_get_remote_name, ensure_file },
+    { "GetProgress",   IFACE_FILE,       0,    call_get_progress, ensure_file },
     { "AddFileSet",    IFACE_JOB,        ADDFILESET_MAX, call_add_file_set, prepare_add_file_set },
     { "GetTimes",      IFACE_JOB,        0,    call_get_times, NULL },
     { "GetProperty",   IFACE_JOB5,       0,    call_get_property, NULL },

@@ -92,6 +92,11 @@ void objects_release(struct objects *objects)
     free(objects);
 }
 
+IUnknown *objects_object(struct objects *objects, enum bench_iface which)
+{
+    return objects->object[which];
+}
+
 HRESULT handoff_unmarshal(const struct handoff *handoff, enum bench_iface which, void **out)
 {
     HGLOBAL global;

@@ -3,11 +3,13 @@
 #include <wchar.h>
 #include "bench.h"
 
-const char *const setting_names[SETTING_COUNT] = { "apartment", "process" };
+const char *const setting_names[SETTING_COUNT] = { "apartment", "process", "loopback", "direct" };
 const char *const setting_titles[SETTING_COUNT] =
 {
     "cross-apartment: objects in an STA, client in the MTA of the same process",
     "cross-process: objects in an STA of a host process, client in the MTA",
+    "loopback: the DLL's proxy and stub in one thread, joined without RPC (the DLL's own cost)",
+    "direct: the same calls on the objects themselves, no proxy (the model's own cost)",
 };
 
 BOOL child_opts_parse(int argc, WCHAR **argv, int first, struct child_opts *opts)
@@ -25,7 +27,9 @@ BOOL child_opts_parse(int argc, WCHAR **argv, int first, struct child_opts *opts
         else if (!wcscmp(key, L"--dll"))
             wcsncpy(opts->dll, wcscmp(value, L"-") ? value : L"", MAX_PATH - 1);
         else if (!wcscmp(key, L"--setting"))
-            opts->setting = wcscmp(value, L"process") ? SETTING_APARTMENT : SETTING_PROCESS;
+            opts->setting = !wcscmp(value, L"process") ? SETTING_PROCESS :
+                            !wcscmp(value, L"loopback") ? SETTING_LOOPBACK :
+                            !wcscmp(value, L"direct") ? SETTING_DIRECT : SETTING_APARTMENT;
         else if (!wcscmp(key, L"--budget-ms")) opts->budget_ms = _wtof(value);
         else if (!wcscmp(key, L"--files")) opts->file_count = wcstoul(value, NULL, 10);
         else if (!wcscmp(key, L"--sweep-max")) opts->sweep_max = wcstoul(value, NULL, 10);

@@ -10,21 +10,20 @@
  *   --no-warmup       skip the warm-up round
  *   --budget-ms B     time per method in each child (default 200)
  *   --sweep-max N     largest N of the Next(N) sweep (default 10000, 0 = none)
- *   --files N         files in the enumerator (default: max(1024, sweep-max))
+ *   --files N         files in the enumerator (default: max(1024, sweep-max) + 1)
  *   --variants LIST   comma-separated (default ours,builtin):
  *                       ours            build/proxy/qmgrprxy.dll, registered in-process
  *                       builtin         Wine's builtin qmgrprxy.dll (see copy_builtin)
  *                       builtin-loader  the same, loaded by name (needs qmgrprxy=n,b)
  *                       ours-registry   ours through the prefix's registration
- *                       inline, gcc-os  the other builds of bench/meson.build
- *                       NAME=/path.dll  any other build
- *   --settings LIST   apartment,process (default both)
+ *                       inline          widl's inline (-Os) build, bench/meson.build (on request)
+ *                       NAME=/path.dll  any other build (e.g. another build directory's DLL)
+ *   --settings LIST   apartment, process, loopback, direct (default all four)
  *   --count           also count channel calls per method (chanhook.c)
  *   --anatomy         time the pieces of a call instead of the methods (anatomy.c)
  *   --smoke           tiny counts and the smoke test's checks (smoke.c)
  *   --out DIR         where the CSVs and the PNG go (default <builddir>/bench)
  */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <wchar.h>
 #include "bench.h"
@@ -38,123 +37,6 @@ struct parent_opts
     struct child_opts child;
 };
 
-double series_median(const struct series *s)
-{
-    double copy[MAX_ROUNDS];
-    memcpy(copy, s->value, s->count * sizeof(*copy));
-    return median(copy, s->count);
-}
-
-void results_problem(struct results *r, const char *format, ...)
-{
-    size_t used = strlen(r->problems);
-    va_list args;
-    va_start(args, format);
-    vsnprintf(r->problems + used, sizeof(r->problems) - used - 1, format, args);
-    va_end(args);
-    strncat(r->problems, "\n", sizeof(r->problems) - strlen(r->problems) - 1);
-}
-
-static void to_windows_path(const WCHAR *path, WCHAR *out)
-{
-    char utf8[MAX_PATH];
-    if (path[0] != '/') { wcsncpy(out, path, MAX_PATH - 1); return; }
-    WideCharToMultiByte(CP_UTF8, 0, path, -1, utf8, sizeof(utf8), NULL, NULL);
-    unix_to_windows_path(utf8, out, MAX_PATH);
-}
-
-static BOOL files_equal(const WCHAR *a, const WCHAR *b)
-{
-    FILE *fa = _wfopen(a, L"rb"), *fb = _wfopen(b, L"rb");
-    BOOL same = fa && fb;
-    int ca, cb;
-    while (same)
-    {
-        ca = fgetc(fa);
-        cb = fgetc(fb);
-        same = ca == cb;
-        if (ca == EOF) break;
-    }
-    if (fa) fclose(fa);
-    if (fb) fclose(fb);
-    return same;
-}
-
-/* Wine gives every process the WINEDLLOVERRIDES of the Unix environment it
- * was started from (a Windows parent cannot change it for its children), so
- * an override cannot pick the DLL per child. Instead each child loads its
- * DLL by path; Wine's builtin is used as a copy under another name, which
- * no qmgrprxy override applies to. Wine 8 installs its PE builtins into
- * system32, so that file is the builtin itself; the copy is compared with it
- * and with the one in Wine's own DLL directory. */
-static BOOL copy_builtin(const WCHAR *out_dir, WCHAR *copy, struct results *r)
-{
-    WCHAR system_file[MAX_PATH], dll_dir[MAX_PATH], wine_file[MAX_PATH];
-    BOOL same;
-
-    GetSystemDirectoryW(system_file, MAX_PATH);
-    wcscat(system_file, L"\\qmgrprxy.dll");
-    CreateDirectoryW(out_dir, NULL);
-    swprintf(copy, MAX_PATH, L"%ls\\wine-builtin-qmgrprxy.dll", out_dir);
-    if (!CopyFileW(system_file, copy, FALSE))
-    {
-        results_problem(r, "could not copy Wine's builtin %ls", system_file);
-        return FALSE;
-    }
-    same = files_equal(copy, system_file);
-    if (GetEnvironmentVariableW(L"WINEDLLDIR0", dll_dir, MAX_PATH))   /* \??\Z:\usr\lib\...\wine */
-    {
-        swprintf(wine_file, MAX_PATH, L"%ls\\%ls\\qmgrprxy.dll", dll_dir + (wcsncmp(dll_dir, L"\\??\\", 4) ? 0 : 4),
-                 sizeof(void *) == 8 ? L"x86_64-windows" : L"i386-windows");
-        same &= files_equal(copy, wine_file);
-        printf("builtin: %ls, a copy of %ls, byte-identical to %ls: %s\n", copy, system_file, wine_file, same ? "yes" : "NO");
-    }
-    else printf("builtin: %ls, a copy of %ls: %s\n", copy, system_file, same ? "identical" : "DIFFERENT");
-    if (!same) results_problem(r, "the builtin copy differs from Wine's builtin");
-    return same;
-}
-
-static BOOL add_variant(struct results *r, const WCHAR *spec, const WCHAR *builddir, const WCHAR *out_dir)
-{
-    struct variant_def *v = &r->variant[r->variant_count];
-    const WCHAR *equals = wcschr(spec, '=');
-
-    if (r->variant_count == MAX_VARIANTS) return FALSE;
-    memset(v, 0, sizeof(*v));
-    if (equals)                                   /* NAME=path: any other build of the DLL */
-    {
-        WideCharToMultiByte(CP_UTF8, 0, spec, (int)(equals - spec), v->name, sizeof(v->name) - 1, NULL, NULL);
-        to_windows_path(equals + 1, v->dll);
-    }
-    else
-    {
-        WideCharToMultiByte(CP_UTF8, 0, spec, -1, v->name, sizeof(v->name), NULL, NULL);
-        if (!wcscmp(spec, L"ours") || !wcscmp(spec, L"ours-registry"))
-            swprintf(v->dll, MAX_PATH, L"%ls\\proxy\\qmgrprxy.dll", builddir);
-        else if (!wcscmp(spec, L"inline"))
-            swprintf(v->dll, MAX_PATH, L"%ls\\bench\\qmgrprxy-inline.dll", builddir);
-        else if (!wcscmp(spec, L"gcc-os"))
-            swprintf(v->dll, MAX_PATH, L"%ls\\bench\\qmgrprxy-gcc-os.dll", builddir);
-        else if (!wcscmp(spec, L"builtin"))
-        {
-            if (!copy_builtin(out_dir, v->dll, r)) return TRUE;   /* reported; its children fail */
-        }
-        else if (!wcscmp(spec, L"builtin-loader"))
-        {
-            /* Wine's builtin by name, as its loader loads it: needs
-             * WINEDLLOVERRIDES to allow builtin qmgrprxy (qmgrprxy=n,b). */
-            wcscpy(v->dll, L"qmgrprxy.dll");
-            GetSystemDirectoryW(v->expect_module, MAX_PATH);
-            wcscat(v->expect_module, L"\\qmgrprxy.dll");
-        }
-        else return FALSE;
-    }
-    if (!v->expect_module[0]) wcscpy(v->expect_module, v->dll);
-    if (!wcscmp(spec, L"ours-registry")) v->dll[0] = 0;    /* proxies through the prefix's registration */
-    r->variant_count++;
-    return TRUE;
-}
-
 static BOOL parse_options(int argc, WCHAR **argv, struct parent_opts *o)
 {
     int i;
@@ -165,7 +47,7 @@ static BOOL parse_options(int argc, WCHAR **argv, struct parent_opts *o)
     o->child.budget_ms = 200;
     o->child.sweep_max = 10000;
     wcscpy(o->variants, L"ours,builtin");
-    wcscpy(o->settings, L"apartment,process");
+    wcscpy(o->settings, L"apartment,process,loopback,direct");
     if (argc < 2) return FALSE;
     to_windows_path(argv[1], o->builddir);
     for (i = 2; i < argc; i++)
@@ -181,7 +63,7 @@ static BOOL parse_options(int argc, WCHAR **argv, struct parent_opts *o)
             o->warmup = FALSE;
             o->child.budget_ms = 30;
             o->child.sweep_max = 20;
-            o->child.file_count = 64;
+            o->child.file_count = 128;
             o->files_given = TRUE;
             continue;
         }
@@ -196,139 +78,9 @@ static BOOL parse_options(int argc, WCHAR **argv, struct parent_opts *o)
         else if (!wcscmp(key, L"--out")) to_windows_path(value, o->out_dir);
         else return FALSE;
     }
-    if (!o->files_given) o->child.file_count = max(1024, o->child.sweep_max);
+    if (!o->files_given) o->child.file_count = max(1024, o->child.sweep_max) + 1;   /* file 0 is held */
     if (!o->out_dir[0]) swprintf(o->out_dir, MAX_PATH, L"%ls\\bench", o->builddir);
     return o->rounds >= 1 && o->rounds < MAX_ROUNDS;
-}
-
-/* Runs one child to its end; returns its whole standard output. */
-static char *run_child(const struct child_opts *opts)
-{
-    SECURITY_ATTRIBUTES inherit = { sizeof(inherit), NULL, TRUE };
-    STARTUPINFOW si = {0};
-    PROCESS_INFORMATION pi;
-    static WCHAR cmdline[4 * MAX_PATH], exe[MAX_PATH];
-    WCHAR args[3 * MAX_PATH];
-    HANDLE read_end, write_end;
-    size_t used = 0, size = 65536;
-    char *output = malloc(size);
-    DWORD got;
-    BOOL started;
-
-    if (!CreatePipe(&read_end, &write_end, &inherit, 0)) return NULL;
-    SetHandleInformation(read_end, HANDLE_FLAG_INHERIT, 0);
-    si.cb = sizeof(si);
-    si.dwFlags = STARTF_USESTDHANDLES;
-    si.hStdInput = GetStdHandle(STD_INPUT_HANDLE);
-    si.hStdOutput = write_end;
-    si.hStdError = GetStdHandle(STD_ERROR_HANDLE);
-    GetModuleFileNameW(NULL, exe, MAX_PATH);
-    child_opts_format(opts, args, ARRAYSIZE(args));
-    swprintf(cmdline, ARRAYSIZE(cmdline), L"\"%ls\" --child %ls", exe, args);
-    started = CreateProcessW(exe, cmdline, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi);
-    CloseHandle(write_end);
-    if (!started) { CloseHandle(read_end); free(output); return NULL; }
-    while (ReadFile(read_end, output + used, (DWORD)(size - used - 1), &got, NULL) && got)
-        if ((used += got) + 1 == size) output = realloc(output, size *= 2);
-    output[used] = 0;
-    CloseHandle(read_end);
-    WaitForSingleObject(pi.hProcess, INFINITE);
-    CloseHandle(pi.hProcess);
-    CloseHandle(pi.hThread);
-    return output;
-}
-
-static int method_index(const char *name, ULONG n)
-{
-    unsigned int i;
-    for (i = 0; i < bench_method_count; i++)
-        if (!strcmp(bench_methods[i].name, name) && bench_methods[i].n == n) return i;
-    return -1;
-}
-
-static int sweep_index(ULONG n)
-{
-    unsigned int i;
-    for (i = 0; i < SWEEP_SIZE_COUNT; i++) if (sweep_sizes[i] == n) return i;
-    return -1;
-}
-
-static void append(struct series *s, double value)
-{
-    if (s->count < MAX_ROUNDS) s->value[s->count++] = value;
-}
-
-/* Files one child's output under (variant, setting); keep = not the warm-up. */
-static void parse_child(struct results *r, unsigned int v, enum setting s, char *output, BOOL keep)
-{
-    const struct variant_def *def = &r->variant[v];
-    size_t calls_size = 0;
-    BOOL done = FALSE;
-    char *line, *next;
-
-    if (keep) { free(r->calls[v][s]); r->calls[v][s] = NULL; }
-    for (line = output; line && *line; line = next)
-    {
-        char name[64], rest[512];
-        unsigned long n;
-        double us, floor_us;
-        unsigned int i;
-        int k;
-
-        if ((next = strchr(line, '\n'))) *next++ = 0;
-        line[strcspn(line, "\r")] = 0;
-        if (!strcmp(line, "done")) done = TRUE;
-        else if (sscanf(line, "result %63s %lu %lf %*u %lf", name, &n, &us, &floor_us) == 4)
-        {
-            if ((k = method_index(name, n)) < 0 || !keep) continue;
-            append(&r->method[v][s][k], us);
-            append(&r->paired_floor[v][s][k], floor_us);
-            append(&r->overhead[v][s][k], us - floor_us);
-        }
-        else if (sscanf(line, "na %63s %lu %511s", name, &n, rest) == 3)
-        {
-            if ((k = method_index(name, n)) >= 0) snprintf(r->method[v][s][k].note, sizeof(r->method[v][s][k].note), "%s", rest);
-            else results_problem(r, "%s, %s: %s", def->name, setting_names[s], line);
-        }
-        else if (sscanf(line, "sweep %lu %lf", &n, &us) == 2)
-        {
-            if ((k = sweep_index(n)) >= 0 && keep) append(&r->sweep[v][s][k], us);
-        }
-        else if (sscanf(line, "module %63s %511[^\n]", name, rest) == 2)
-        {
-            for (i = 0; i < IFACE_COUNT; i++)
-            {
-                if (strcmp(name, bench_iface_names[i])) continue;
-                MultiByteToWideChar(CP_UTF8, 0, rest, -1, r->module[v][s][i], MAX_PATH);
-                if (_wcsicmp(r->module[v][s][i], def->expect_module))
-                    results_problem(r, "%s, %s: %s proxy from %ls, expected %ls", def->name, setting_names[s],
-                                    name, r->module[v][s][i], def->expect_module);
-            }
-        }
-        else if (sscanf(line, "anatomy %63s %lf", name, &us) == 2)
-        {
-            for (i = 0; i < r->anatomy_count && strcmp(r->anatomy_label[i], name); i++) {}
-            if (i == r->anatomy_count && i < ARRAYSIZE(r->anatomy_label)) strcpy(r->anatomy_label[r->anatomy_count++], name);
-            if (i < ARRAYSIZE(r->anatomy_label) && keep) append(&r->anatomy[v][s][i], us);
-        }
-        else if (sscanf(line, "unavailable %63s %lx", name, &n) == 2)
-        {
-            /* E_NOINTERFACE (not covered) and E_NOTIMPL (no model yet) become n/a notes. */
-            if (n != (unsigned long)E_NOINTERFACE && n != (unsigned long)E_NOTIMPL)
-                results_problem(r, "%s, %s: %s: hr %08lx", def->name, setting_names[s], name, n);
-        }
-        else if (!strncmp(line, "calls ", 6) && keep)
-        {
-            size_t len = strlen(line);
-            r->calls[v][s] = realloc(r->calls[v][s], calls_size + len + 2);
-            memcpy(r->calls[v][s] + calls_size, line, len);
-            calls_size += len;
-            r->calls[v][s][calls_size++] = '\n';
-            r->calls[v][s][calls_size] = 0;
-        }
-        else if (*line) results_problem(r, "%s, %s: %s", def->name, setting_names[s], line);
-    }
-    if (!done) results_problem(r, "%s, %s: the child did not finish", def->name, setting_names[s]);
 }
 
 static void split_list(const WCHAR *list, void (*each)(const WCHAR *item, void *ctx), void *ctx)
@@ -361,6 +113,8 @@ static void each_setting(const WCHAR *item, void *arg)
     struct list_ctx *ctx = arg;
     if (!wcscmp(item, L"apartment")) ctx->r->setting_on[SETTING_APARTMENT] = TRUE;
     else if (!wcscmp(item, L"process")) ctx->r->setting_on[SETTING_PROCESS] = TRUE;
+    else if (!wcscmp(item, L"loopback")) ctx->r->setting_on[SETTING_LOOPBACK] = TRUE;
+    else if (!wcscmp(item, L"direct")) ctx->r->setting_on[SETTING_DIRECT] = TRUE;
     else { fprintf(stderr, "bench: unknown setting %ls\n", item); ctx->ok = FALSE; }
 }
 

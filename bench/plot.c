@@ -1,13 +1,13 @@
 /*
  * bench-next.png: per-element cost of Next(N) against N (log scale), one
- * panel per setting, one line per DLL variant.
+ * panel per setting with proxies, one line per DLL variant.
  */
 #include <math.h>
 #include "bench.h"
 #include "png.h"
 #include "raster.h"
 
-#define PANEL_W 600
+#define PANEL_W 560
 #define PANEL_H 460
 #define TOP 70
 #define LEFT 80
@@ -65,8 +65,12 @@ static void draw_panel(struct canvas *c, const struct results *r, enum setting s
     }
     canvas_line(c, left, bottom, right, bottom, 1, axis_color);
     canvas_line(c, left, top, left, bottom, 1, axis_color);
-    canvas_text(c, px + 16, 16, s == SETTING_APARTMENT ? "cross-apartment (STA objects, MTA client)"
-                                                       : "cross-process (STA host, MTA client)", 2, axis_color);
+    static const char *const titles[SETTING_COUNT] =
+    {
+        "cross-apartment (STA objects, MTA client)", "cross-process (STA host, MTA client)",
+        "loopback (the DLL alone, no RPC)", "direct (no proxy)",
+    };
+    canvas_text(c, px + 16, 16, titles[s], 2, axis_color);
     canvas_text(c, px + 16, top - 18, "us per element", 1, axis_color);
     canvas_text(c, (left + right) / 2 - canvas_text_width("N (log scale)", 1) / 2, bottom + 26, "N (log scale)", 1, axis_color);
 
@@ -99,11 +103,12 @@ BOOL plot_next(const struct results *r, const WCHAR *path)
     enum setting s;
     BOOL ok;
 
-    for (s = 0; s < SETTING_COUNT; s++) panels += r->setting_on[s];
+    /* direct calls take nanoseconds and have no proxy: no panel */
+    for (s = 0; s < SETTING_COUNT; s++) panels += r->setting_on[s] && s != SETTING_DIRECT;
     if (!panels) return TRUE;
     if (!(c = canvas_new(PANEL_W * panels, PANEL_H, 0xffffff))) return FALSE;
     for (s = 0; s < SETTING_COUNT; s++)
-        if (r->setting_on[s]) draw_panel(c, r, s, PANEL_W * i++);
+        if (r->setting_on[s] && s != SETTING_DIRECT) draw_panel(c, r, s, PANEL_W * i++);
     ok = png_write_rgb(path, c->rgb, c->width, c->height);
     canvas_free(c);
     return ok;

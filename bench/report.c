@@ -18,6 +18,7 @@ static void label_of(unsigned int m, char *out, size_t size)
 static void cell(FILE *f, double value, BOOL present)
 {
     if (!present) fprintf(f, " %11s", "n/a");
+    else if (value < 1 && value > -1) fprintf(f, " %11.3f", value);
     else if (value < 100) fprintf(f, " %11.2f", value);
     else fprintf(f, " %11.1f", value);
 }

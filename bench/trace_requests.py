@@ -39,7 +39,7 @@ def main():
                 continue
             m = MARK.match(line)
             if m:
-                if m.group(3) is None:                         # bench-host
+                if m.group(4) is None:                         # bench-host
                     host_pids.add(m.group(1))
                 elif m.group(4) == "begin":
                     client_pid, client_tid = m.group(1), m.group(2)

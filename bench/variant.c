@@ -28,7 +28,8 @@ const char *const bench_iface_names[IFACE_COUNT] =
     "IEnumBackgroundCopyFiles", "IBackgroundCopyFile", "IBackgroundCopyJob", "IBackgroundCopyJob5",
 };
 
-/* A stand-in outer object, only for asking the factory which IIDs it knows. */
+/* A stand-in outer object for proxies that are made only to be measured or
+ * to ask the factory which IIDs it knows; it counts nothing. */
 static HRESULT STDMETHODCALLTYPE outer_QueryInterface(IUnknown *iface, REFIID riid, void **ppv)
 {
     *ppv = NULL;
@@ -37,14 +38,14 @@ static HRESULT STDMETHODCALLTYPE outer_QueryInterface(IUnknown *iface, REFIID ri
 static ULONG STDMETHODCALLTYPE outer_AddRef(IUnknown *iface) { return 2; }
 static ULONG STDMETHODCALLTYPE outer_Release(IUnknown *iface) { return 1; }
 static const IUnknownVtbl outer_vtbl = { outer_QueryInterface, outer_AddRef, outer_Release };
+IUnknown stand_in_outer = { &outer_vtbl };
 
 /* S_OK: covered; E_NOINTERFACE: not; anything else: the factory failed. */
 static HRESULT factory_covers(IPSFactoryBuffer *factory, REFIID iid)
 {
-    IUnknown outer = { &outer_vtbl };
     IRpcProxyBuffer *proxy = NULL;
     void *iface = NULL;
-    HRESULT hr = IPSFactoryBuffer_CreateProxy(factory, &outer, iid, &proxy, &iface);
+    HRESULT hr = IPSFactoryBuffer_CreateProxy(factory, &stand_in_outer, iid, &proxy, &iface);
     /* The interface pointer holds a reference on the outer object only. */
     if (proxy) IRpcProxyBuffer_Release(proxy);
     return hr;

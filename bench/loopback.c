@@ -1,0 +1,199 @@
+/*
+ * The loopback setting: a DLL's proxy and stub joined by a channel that
+ * calls the stub directly, in the client's thread. No RPC, no wineserver,
+ * no second thread: what is left of a call is the DLL's own work (the
+ * proxy's marshaling, the stub's unmarshaling and dispatch, and back) and
+ * the object's method, so that builds of the DLL can be compared without
+ * the noise and the cost of Wine's transport. Interface pointers are still
+ * marshaled by COM (MSHCTX_INPROC, into this apartment).
+ */
+#include <stdlib.h>
+#include "bench.h"
+
+struct loopback
+{
+    IRpcChannelBuffer IRpcChannelBuffer_iface;
+    IRpcStubBuffer *stub;
+    IRpcProxyBuffer *proxy;
+};
+
+static struct loopback *impl_from_channel(IRpcChannelBuffer *iface)
+{
+    return CONTAINING_RECORD(iface, struct loopback, IRpcChannelBuffer_iface);
+}
+
+static HRESULT STDMETHODCALLTYPE channel_QueryInterface(IRpcChannelBuffer *iface, REFIID riid, void **ppv)
+{
+    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IRpcChannelBuffer))
+    {
+        *ppv = iface;
+        return S_OK;
+    }
+    *ppv = NULL;
+    return E_NOINTERFACE;
+}
+
+/* The loopback lives as long as its proxy; the runtime's references are not counted. */
+static ULONG STDMETHODCALLTYPE channel_AddRef(IRpcChannelBuffer *iface) { return 2; }
+static ULONG STDMETHODCALLTYPE channel_Release(IRpcChannelBuffer *iface) { return 1; }
+
+/* For the request (proxy side) and for the reply (stub side, while the
+ * request buffer is still being read: SendReceive frees that one). */
+static HRESULT STDMETHODCALLTYPE channel_GetBuffer(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg, REFIID riid)
+{
+    if (!(msg->Buffer = malloc(msg->cbBuffer ? msg->cbBuffer : 1))) return E_OUTOFMEMORY;
+    msg->dataRepresentation = NDR_LOCAL_DATA_REPRESENTATION;
+    return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE channel_SendReceive(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg, ULONG *status)
+{
+    struct loopback *lb = impl_from_channel(iface);
+    void *request = msg->Buffer;
+    HRESULT hr;
+
+    /* The proxy marks the method number as the RPC runtime wants it; the
+     * transport hands the stub the number alone. */
+    msg->iMethod &= ~RPC_FLAGS_VALID_BIT;
+    hr = IRpcStubBuffer_Invoke(lb->stub, msg, iface);
+    if (msg->Buffer != request) free(request);
+    if (status) *status = 0;
+    return hr;
+}
+
+static HRESULT STDMETHODCALLTYPE channel_FreeBuffer(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg)
+{
+    free(msg->Buffer);
+    msg->Buffer = NULL;
+    return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE channel_GetDestCtx(IRpcChannelBuffer *iface, DWORD *context, void **data)
+{
+    *context = MSHCTX_INPROC;
+    if (data) *data = NULL;
+    return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE channel_IsConnected(IRpcChannelBuffer *iface)
+{
+    return S_OK;
+}
+
+static const IRpcChannelBufferVtbl channel_vtbl =
+{
+    channel_QueryInterface, channel_AddRef, channel_Release,
+    channel_GetBuffer, channel_SendReceive, channel_FreeBuffer, channel_GetDestCtx, channel_IsConnected,
+};
+
+HRESULT loopback_connect(IPSFactoryBuffer *factory, REFIID iid, IUnknown *object, void **iface, struct loopback **out)
+{
+    struct loopback *lb = calloc(1, sizeof(*lb));
+    HRESULT hr;
+
+    *out = lb;
+    *iface = NULL;
+    if (!lb) return E_OUTOFMEMORY;
+    lb->IRpcChannelBuffer_iface.lpVtbl = &channel_vtbl;
+    if (FAILED(hr = IPSFactoryBuffer_CreateStub(factory, iid, object, &lb->stub))) return hr;
+    if (FAILED(hr = IPSFactoryBuffer_CreateProxy(factory, &stand_in_outer, iid, &lb->proxy, iface))) return hr;
+    return IRpcProxyBuffer_Connect(lb->proxy, &lb->IRpcChannelBuffer_iface);
+}
+
+void loopback_free(struct loopback *lb)
+{
+    if (!lb) return;
+    if (lb->proxy)
+    {
+        IRpcProxyBuffer_Disconnect(lb->proxy);
+        IRpcProxyBuffer_Release(lb->proxy);
+    }
+    if (lb->stub)
+    {
+        IRpcStubBuffer_Disconnect(lb->stub);
+        IRpcStubBuffer_Release(lb->stub);
+    }
+    free(lb);
+}
+
+struct loopback_set
+{
+    struct objects *objects;
+    IEnumBackgroundCopyFiles *floor_object;
+    struct loopback *lb[IFACE_COUNT + 1];
+    IStream *pin[IFACE_COUNT];      /* table-strong marshals, see loopback_proxies */
+};
+
+/* The model's objects in this apartment, each behind a loopback proxy of the
+ * variant's factory (or, direct, the objects themselves); *floor is one
+ * more, on a clone of the enumerator. */
+HRESULT loopback_proxies(const struct variant_state *state, ULONG file_count, BOOL direct, void *proxy[IFACE_COUNT],
+                         HRESULT iface_hr[IFACE_COUNT], void **floor, struct loopback_set **out)
+{
+    struct loopback_set *set = calloc(1, sizeof(*set));
+    IPSFactoryBuffer *factory = NULL;
+    CLSID clsid;
+    unsigned int i;
+    HRESULT hr;
+
+    *out = set;
+    if (FAILED(hr = objects_create(file_count, &set->objects))) return hr;
+    if (direct)
+    {
+        /* References of the caller's own, as proxies would be. */
+        for (i = 0; i < IFACE_COUNT; i++)
+        {
+            proxy[i] = objects_object(set->objects, i);
+            iface_hr[i] = proxy[i] ? S_OK : E_NOTIMPL;
+            if (proxy[i]) IUnknown_AddRef((IUnknown *)proxy[i]);
+        }
+        return IEnumBackgroundCopyFiles_Clone((IEnumBackgroundCopyFiles *)proxy[IFACE_ENUM_FILES],
+                                              (IEnumBackgroundCopyFiles **)floor);
+    }
+    /* The variant's factory; for the registry variant, the one the registry names. */
+    if (state->factory) hr = IUnknown_QueryInterface(state->factory, &IID_IPSFactoryBuffer, (void **)&factory);
+    else if (SUCCEEDED(hr = CoGetPSClsid(&IID_IEnumBackgroundCopyFiles, &clsid)))
+        hr = CoGetClassObject(&clsid, CLSCTX_INPROC_SERVER, NULL, &IID_IPSFactoryBuffer, (void **)&factory);
+    if (FAILED(hr)) return hr;
+    for (i = 0; i < IFACE_COUNT; i++)
+    {
+        IUnknown *object = objects_object(set->objects, i);
+        if (!object) iface_hr[i] = E_NOTIMPL;
+        else if (!state->covers[i]) iface_hr[i] = E_NOINTERFACE;
+        else iface_hr[i] = loopback_connect(factory, bench_iids[i], object, &proxy[i], &set->lb[i]);
+        if (FAILED(iface_hr[i])) proxy[i] = NULL;
+    }
+    /* Wine registers an interface with its RPC runtime while a stub of that
+     * IID exists, and unregisters it when the last one goes: an object
+     * marshaled alone pays both (see --anatomy). A stub kept for each IID
+     * leaves the loopback rows with the DLL's work and COM's marshaling. */
+    for (i = 0; i < IFACE_COUNT; i++)
+        if (proxy[i] && SUCCEEDED(CreateStreamOnHGlobal(NULL, TRUE, &set->pin[i])))
+            CoMarshalInterface(set->pin[i], bench_iids[i], objects_object(set->objects, i),
+                               MSHCTX_INPROC, NULL, MSHLFLAGS_TABLESTRONG);
+    hr = IEnumBackgroundCopyFiles_Clone((IEnumBackgroundCopyFiles *)objects_object(set->objects, IFACE_ENUM_FILES),
+                                        &set->floor_object);
+    if (SUCCEEDED(hr))
+        hr = loopback_connect(factory, &IID_IEnumBackgroundCopyFiles, (IUnknown *)set->floor_object, floor,
+                              &set->lb[IFACE_COUNT]);
+    IPSFactoryBuffer_Release(factory);
+    return hr;
+}
+
+void loopback_set_free(struct loopback_set *set)
+{
+    unsigned int i;
+    if (!set) return;
+    for (i = 0; i <= IFACE_COUNT; i++) loopback_free(set->lb[i]);
+    for (i = 0; i < IFACE_COUNT; i++)
+    {
+        LARGE_INTEGER zero = {{0}};
+        if (!set->pin[i]) continue;
+        IStream_Seek(set->pin[i], zero, STREAM_SEEK_SET, NULL);
+        CoReleaseMarshalData(set->pin[i]);
+        IStream_Release(set->pin[i]);
+    }
+    if (set->floor_object) IEnumBackgroundCopyFiles_Release(set->floor_object);
+    objects_release(set->objects);
+    free(set);
+}
