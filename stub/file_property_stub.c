@@ -26,9 +26,12 @@ HRESULT __RPC_STUB IBackgroundCopyFile5_GetProperty_Stub(IBackgroundCopyFile5 *T
     BITS_FILE_PROPERTY_VALUE value = {0};
     HRESULT hr = IBackgroundCopyFile5_GetProperty(This, PropertyId, &value);
 
-    /* The reply's union is switched by the id asked for. */
-    if (PropertyId != BITS_FILE_PROPERTY_ID_HTTP_RESPONSE_HEADERS) CoTaskMemFree(value.String);
-    check_arm(PropertyId);
+    /* The reply's union is switched by the id asked for: no arm, no reply. */
+    if (PropertyId != BITS_FILE_PROPERTY_ID_HTTP_RESPONSE_HEADERS)
+    {
+        CoTaskMemFree(value.String);
+        RpcRaiseException(RPC_S_INVALID_TAG);
+    }
     Property->Discriminant = PropertyId;
     Property->String = value.String;
     return hr;
