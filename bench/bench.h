@@ -40,7 +40,10 @@ void child_opts_format(const struct child_opts *opts, WCHAR *out, size_t size);
  * (a private CLSID, CoRegisterPSClsid for the IIDs the DLL covers, its
  * factory registered in the calling apartment) lets two builds of the same
  * CLSID be compared in one prefix; "" leaves the prefix's registry in charge. */
-enum bench_iface { IFACE_ENUM_FILES, IFACE_FILE, IFACE_JOB, IFACE_JOB5, IFACE_COUNT };
+/* IFACE_CHANNEL is not a BITS interface: an IEnumUnknown whose proxy is
+ * COM's own (neither DLL serves it), called next to every sample as the
+ * channel's floor, the same code whichever DLL the child tests. */
+enum bench_iface { IFACE_ENUM_FILES, IFACE_FILE, IFACE_JOB, IFACE_JOB5, IFACE_CHANNEL, IFACE_COUNT };
 extern const IID *const bench_iids[IFACE_COUNT];
 extern const char *const bench_iface_names[IFACE_COUNT];
 struct variant_state
@@ -105,6 +108,7 @@ struct proxies
     IBackgroundCopyJob *job;
     IBackgroundCopyJob5 *job5;
     IEnumBackgroundCopyFiles *floor;   /* a clone, for Reset calls that leave files' cursor alone */
+    IEnumUnknown *channel;          /* IFACE_CHANNEL's proxy; NULL in loopback and direct */
     BOOL keep_file;                 /* loopback and direct: file is not a COM proxy, keep it (methods.c) */
     ULONG file_count, pos;          /* enumerator size and where its cursor is */
     ULONG added;                    /* files added to the job so far */
@@ -163,6 +167,13 @@ struct results
      * one call of the method, ...), and the method's median minus it. */
     struct series paired_floor[MAX_VARIANTS][SETTING_COUNT][MAX_METHODS];
     struct series overhead[MAX_VARIANTS][SETTING_COUNT][MAX_METHODS];
+    /* The channel floor (IFACE_CHANNEL) measured in the same alternation,
+     * and the median of method/channel over a child's samples: the cost in
+     * units of the channel's own call, which cancels what the machine does
+     * to both (the paired ratio of report.c). Empty where there is no channel. */
+    struct series channel[MAX_VARIANTS][SETTING_COUNT][MAX_METHODS];
+    struct series relative[MAX_VARIANTS][SETTING_COUNT][MAX_METHODS];
+    WCHAR channel_module[SETTING_COUNT][MAX_PATH];
     struct series sweep[MAX_VARIANTS][SETTING_COUNT][SWEEP_SIZE_COUNT];
     WCHAR module[MAX_VARIANTS][SETTING_COUNT][IFACE_COUNT][MAX_PATH];
     char *calls[MAX_VARIANTS][SETTING_COUNT];  /* channel-call lines of the last round */

@@ -4,6 +4,9 @@
  *   module <interface> <path of the module that holds the proxy's vtable>
  *   unavailable <interface> <hr>     (not made by the model, not covered by the DLL, or failed)
  *   result <method> <n> <median us per call> <calls timed> <median us of the floor calls in between>
+ *          <median us of the channel calls in between> <median of call/channel over the samples>
+ *          (the last two 0 where there is no channel: loopback, direct)
+ *   channel <path of the module that holds the channel proxy's vtable>
  *   na <method> <n> <reason>
  *   sweep <N> <median us per Next(N) call>
  *   calls <method> <interface>::<method> <channel calls per call>   (--count 1)
@@ -58,15 +61,30 @@ static double time_floor(struct proxies *p, unsigned int batch)
     return (now_us() - t0) / batch;
 }
 
+static double time_channel(struct proxies *p, unsigned int batch)
+{
+    double t0 = now_us();
+    unsigned int k;
+    for (k = 0; k < batch; k++) IEnumUnknown_Reset(p->channel);
+    return (now_us() - t0) / batch;
+}
+
+struct measurement
+{
+    double median_us, floor_us, channel_us, relative;   /* the last two 0 without a channel */
+    unsigned int calls;
+};
+
 /* Times one method: a warm-up, then samples until the budget is spent, each
- * next to one sample of the floor (Reset of another enumerator) timed alike,
- * so that the method and its floor see the same moments of a busy machine. */
-static HRESULT measure(const struct child_opts *opts, const struct method *m, struct proxies *p,
-                       double *median_us, double *floor_us, unsigned int *calls)
+ * next to one sample of the floor (Reset of another enumerator) and one of
+ * the channel (IEnumUnknown::Reset through COM's own proxy) timed alike, in
+ * rotating order, so that all three see the same moments of a busy machine. */
+static HRESULT measure(const struct child_opts *opts, const struct method *m, struct proxies *p, struct measurement *out)
 {
     double *samples = malloc(MAX_CALLS * sizeof(*samples)), *floor = malloc(MAX_CALLS * sizeof(*floor));
+    double *channel = malloc(MAX_CALLS * sizeof(*channel)), *relative = malloc(MAX_CALLS * sizeof(*relative));
     double start, single;
-    unsigned int count = 0, batch = 1, i;
+    unsigned int count = 0, batch = 1, i, step;
     HRESULT hr = S_OK;
 
     for (i = 0; i < WARMUP_CALLS && SUCCEEDED(hr); i++) time_method(m, p, 1, &hr);
@@ -75,17 +93,27 @@ static HRESULT measure(const struct child_opts *opts, const struct method *m, st
     start = now_us();
     while (SUCCEEDED(hr) && count < MAX_CALLS && (count < MIN_CALLS || now_us() - start < opts->budget_ms * 1000))
     {
-        /* The order within a pair alternates: neither side is always first. */
-        if (count % 2) floor[count] = time_floor(p, batch);
-        samples[count] = time_method(m, p, batch, &hr);
-        if (!(count % 2)) floor[count] = time_floor(p, batch);
+        /* method, floor, channel; then floor, channel, method; ...: none is always first */
+        channel[count] = 0;
+        for (step = 0; step < 3; step++)
+            switch ((step + count) % 3)
+            {
+            case 0: samples[count] = time_method(m, p, batch, &hr); break;
+            case 1: floor[count] = time_floor(p, batch); break;
+            case 2: if (p->channel) channel[count] = time_channel(p, batch); break;
+            }
+        relative[count] = channel[count] > 0 ? samples[count] / channel[count] : 0;
         count++;
     }
-    *median_us = median(samples, count);
-    *floor_us = median(floor, count);
-    *calls = count * batch;
+    out->median_us = median(samples, count);
+    out->floor_us = median(floor, count);
+    out->channel_us = median(channel, count);
+    out->relative = median(relative, count);
+    out->calls = count * batch;
     free(samples);
     free(floor);
+    free(channel);
+    free(relative);
     return hr;
 }
 
@@ -140,16 +168,16 @@ static void run_methods(const struct child_opts *opts, struct proxies *p, const 
     {
         const struct method *m = &bench_methods[i];
         char label[64];
-        unsigned int calls;
-        double us, floor_us;
+        struct measurement x;
         HRESULT hr;
 
         snprintf(label, sizeof(label), m->n ? "%s(%lu)" : "%s", m->name, m->n);
         if (FAILED(iface_hr[m->iface])) { printf("na %s %lu %s\n", m->name, m->n, na_reason(iface_hr[m->iface])); continue; }
         if (m->prepare == prepare_next && m->n >= p->file_count) { printf("na %s %lu too-few-files\n", m->name, m->n); continue; }
-        hr = measure(opts, m, p, &us, &floor_us, &calls);
+        hr = measure(opts, m, p, &x);
         if (FAILED(hr) || hr == S_FALSE) { printf("na %s %lu failed-%08lx\n", m->name, m->n, (unsigned long)hr); continue; }
-        printf("result %s %lu %.3f %u %.3f\n", m->name, m->n, us, calls, floor_us);
+        printf("result %s %lu %.3f %u %.3f %.3f %.5f\n", m->name, m->n, x.median_us, x.calls, x.floor_us,
+               x.channel_us, x.relative);
         if (opts->count_calls) count_channel_calls(m, p, label);
         fflush(stdout);
     }
@@ -214,18 +242,21 @@ int child_main(const struct child_opts *opts)
         WCHAR module[MAX_PATH];
         if (FAILED(iface_hr[i]))
         {
-            printf("unavailable %s %08lx\n", bench_iface_names[i], (unsigned long)iface_hr[i]);
+            if (i != IFACE_CHANNEL || (opts->setting != SETTING_LOOPBACK && opts->setting != SETTING_DIRECT))
+                printf("unavailable %s %08lx\n", bench_iface_names[i], (unsigned long)iface_hr[i]);
             continue;
         }
         if (opts->setting == SETTING_DIRECT) continue;       /* no proxies there */
         module_path_of(*(void **)proxy[i], module, MAX_PATH);
-        printf("module %s %ls\n", bench_iface_names[i], module);
+        if (i == IFACE_CHANNEL) printf("channel %ls\n", module);
+        else printf("module %s %ls\n", bench_iface_names[i], module);
     }
     p.files = proxy[IFACE_ENUM_FILES];
     p.file = proxy[IFACE_FILE];
     p.keep_file = loopback != NULL;
     p.job = proxy[IFACE_JOB];
     p.job5 = proxy[IFACE_JOB5];
+    p.channel = proxy[IFACE_CHANNEL];
     if (p.files && !p.floor && FAILED(hr = IEnumBackgroundCopyFiles_Clone(p.files, &p.floor)))
     {
         printf("error cloning the enumerator for the floor: %08lx\n", (unsigned long)hr);

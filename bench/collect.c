@@ -56,19 +56,32 @@ void parse_child(struct results *r, unsigned int v, enum setting s, char *output
     {
         char name[64], rest[512];
         unsigned long n;
-        double us, floor_us;
+        double us, floor_us, channel_us, relative;
         unsigned int i;
-        int k;
+        int k, fields;
 
         if ((next = strchr(line, '\n'))) *next++ = 0;
         line[strcspn(line, "\r")] = 0;
         if (!strcmp(line, "done")) done = TRUE;
-        else if (sscanf(line, "result %63s %lu %lf %*u %lf", name, &n, &us, &floor_us) == 4)
+        else if ((fields = sscanf(line, "result %63s %lu %lf %*u %lf %lf %lf", name, &n, &us, &floor_us,
+                                  &channel_us, &relative)) >= 4)
         {
             if ((k = method_index(name, n)) < 0 || !keep) continue;
             append(&r->method[v][s][k], us);
             append(&r->paired_floor[v][s][k], floor_us);
             append(&r->overhead[v][s][k], us - floor_us);
+            if (fields == 6 && channel_us > 0 && relative > 0)
+            {
+                append(&r->channel[v][s][k], channel_us);
+                append(&r->relative[v][s][k], relative);
+            }
+        }
+        else if (sscanf(line, "channel %511[^\n]", rest) == 1)
+        {
+            /* COM's own proxy, in every variant: never the DLL under test */
+            MultiByteToWideChar(CP_UTF8, 0, rest, -1, r->channel_module[s], MAX_PATH);
+            if (!_wcsicmp(r->channel_module[s], def->expect_module))
+                results_problem(r, "%s, %s: the channel proxy came from the DLL under test", def->name, setting_names[s]);
         }
         else if (sscanf(line, "na %63s %lu %511s", name, &n, rest) == 3)
         {

@@ -143,7 +143,8 @@ HRESULT loopback_proxies(const struct variant_state *state, ULONG file_count, BO
         /* References of the caller's own, as proxies would be. */
         for (i = 0; i < IFACE_COUNT; i++)
         {
-            proxy[i] = objects_object(set->objects, i);
+            /* no channel here: loopback and direct have no RPC to pair with */
+            proxy[i] = i == IFACE_CHANNEL ? NULL : objects_object(set->objects, i);
             iface_hr[i] = proxy[i] ? S_OK : E_NOTIMPL;
             if (proxy[i]) IUnknown_AddRef((IUnknown *)proxy[i]);
         }
@@ -158,7 +159,7 @@ HRESULT loopback_proxies(const struct variant_state *state, ULONG file_count, BO
     for (i = 0; i < IFACE_COUNT; i++)
     {
         IUnknown *object = objects_object(set->objects, i);
-        if (!object) iface_hr[i] = E_NOTIMPL;
+        if (!object || i == IFACE_CHANNEL) iface_hr[i] = E_NOTIMPL;
         else if (!state->covers[i]) iface_hr[i] = E_NOINTERFACE;
         else iface_hr[i] = loopback_connect(factory, bench_iids[i], object, &proxy[i], &set->lb[i]);
         if (FAILED(iface_hr[i])) proxy[i] = NULL;

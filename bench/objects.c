@@ -13,7 +13,9 @@ struct objects
     IBackgroundCopyManager *manager;
 };
 
-static HRESULT make_files(ULONG count, IUnknown **enumerator, IUnknown **first)
+/* The files, an IEnumBackgroundCopyFiles over them, its first file, and an
+ * IEnumUnknown over the same files for the channel floor. */
+static HRESULT make_files(ULONG count, IUnknown **enumerator, IUnknown **first, IUnknown **channel)
 {
     IBackgroundCopyFile **files = calloc(count, sizeof(*files));
     HRESULT hr = files ? S_OK : E_OUTOFMEMORY;
@@ -27,6 +29,7 @@ static HRESULT make_files(ULONG count, IUnknown **enumerator, IUnknown **first)
         hr = server_file_create(remote, local, &files[i]);
     }
     if (SUCCEEDED(hr)) hr = server_enum_create(&IID_IEnumBackgroundCopyFiles, (IUnknown **)files, count, enumerator);
+    if (SUCCEEDED(hr)) hr = server_enum_create(&IID_IEnumUnknown, (IUnknown **)files, count, channel);
     if (SUCCEEDED(hr)) IUnknown_QueryInterface((IUnknown *)files[0], &IID_IUnknown, (void **)first);
     for (i = 0; files && i < count; i++) if (files[i]) IBackgroundCopyFile_Release(files[i]);
     free(files);
@@ -40,7 +43,8 @@ HRESULT objects_create(ULONG file_count, struct objects **out)
     HRESULT hr;
 
     if (!(*out = objects)) return E_OUTOFMEMORY;
-    hr = make_files(file_count, &objects->object[IFACE_ENUM_FILES], &objects->object[IFACE_FILE]);
+    hr = make_files(file_count, &objects->object[IFACE_ENUM_FILES], &objects->object[IFACE_FILE],
+                    &objects->object[IFACE_CHANNEL]);
     if (FAILED(hr)) return hr;
     /* The job rows need the manager; until server/manager.c lands they are n/a. */
     if (SUCCEEDED(server_manager_create(&objects->manager)) &&

@@ -1,12 +1,12 @@
 /*
  * The parent: bench.exe <builddir> [options]. For each round and setting it
- * runs one child per DLL variant, in the same order every round (A B A B),
+ * runs one child per DLL variant, the order reversed every other round (A B B A),
  * after one warm-up round whose numbers are dropped. Each child prints one
  * median per method; the parent keeps one value per round and reports the
  * median over rounds.
  *
  * Options:
- *   --rounds R        measured rounds (default 5)
+ *   --rounds R        measured rounds (default 9)
  *   --no-warmup       skip the warm-up round
  *   --budget-ms B     time per method in each child (default 200)
  *   --sweep-max N     largest N of the Next(N) sweep (default 10000, 0 = none)
@@ -42,7 +42,7 @@ static BOOL parse_options(int argc, WCHAR **argv, struct parent_opts *o)
     int i;
 
     memset(o, 0, sizeof(*o));
-    o->rounds = 5;
+    o->rounds = 9;
     o->warmup = TRUE;
     o->child.budget_ms = 200;
     o->child.sweep_max = 10000;
@@ -125,7 +125,7 @@ int parent_main(int argc, WCHAR **argv)
     struct parent_opts o;
     struct list_ctx ctx = { r, &o, TRUE };
     WCHAR csv[MAX_PATH], rounds_csv[MAX_PATH], png[MAX_PATH];
-    unsigned int round, v, failures = 0;
+    unsigned int round, v, k, failures = 0;
     enum setting s;
 
     if (!parse_options(argc, argv, &o))
@@ -144,8 +144,10 @@ int parent_main(int argc, WCHAR **argv)
         for (s = 0; s < SETTING_COUNT; s++)
         {
             if (!r->setting_on[s]) continue;
-            for (v = 0; v < r->variant_count; v++)
+            for (k = 0; k < r->variant_count; k++)
             {
+                /* A B, then B A: neither variant always runs first (A B B A A B ...) */
+                unsigned int v = round % 2 ? k : r->variant_count - 1 - k;
                 struct child_opts opts = o.child;
                 double start = now_us();
                 char *output;

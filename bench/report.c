@@ -23,7 +23,24 @@ static void cell(FILE *f, double value, BOOL present)
     else fprintf(f, " %11.1f", value);
 }
 
-static void header(FILE *f, const struct results *r, const char *first, BOOL overhead)
+/* The ratio of variant v to the reference, paired with the channel floor:
+ * the ratio of their medians of call/channel, i.e. both costs counted in
+ * calls of the same channel made at the same moments. 0 where either side
+ * has no channel samples (loopback, direct). */
+static double paired_ratio(const struct results *r, enum setting s, unsigned int m, unsigned int v)
+{
+    const struct series *x = &r->relative[v][s][m], *ref = &r->relative[r->reference][s][m];
+    return x->count && ref->count ? series_median(x) / series_median(ref) : 0;
+}
+
+static BOOL has_channel(const struct results *r, enum setting s)
+{
+    unsigned int m;
+    for (m = 0; m < bench_method_count; m++) if (r->relative[r->reference][s][m].count) return TRUE;
+    return FALSE;
+}
+
+static void header(FILE *f, const struct results *r, const char *first, BOOL overhead, BOOL paired)
 {
     unsigned int v;
     char name[40];
@@ -33,6 +50,12 @@ static void header(FILE *f, const struct results *r, const char *first, BOOL ove
     {
         if (v == r->reference) continue;
         snprintf(name, sizeof(name), "%s/%s", r->variant[v].name, r->variant[r->reference].name);
+        fprintf(f, " %11s", name);
+    }
+    for (v = 0; paired && v < r->variant_count; v++)
+    {
+        if (v == r->reference) continue;
+        snprintf(name, sizeof(name), "raw %s", r->variant[v].name);
         fprintf(f, " %11s", name);
     }
     if (overhead)
@@ -65,9 +88,15 @@ static void print_setting(const struct results *r, enum setting s, FILE *f)
     unsigned int m, v, k;
     char label[40];
 
+    BOOL paired = has_channel(r, s);
+
     fprintf(f, "\n%s\n", setting_titles[s]);
-    fprintf(f, "median of %u rounds, microseconds per call (a call includes releasing what it returns)\n\n", r->rounds);
-    header(f, r, "method", TRUE);
+    fprintf(f, "median of %u rounds, microseconds per call (a call includes releasing what it returns)\n", r->rounds);
+    if (paired)
+        fprintf(f, "ratios paired with the channel floor (median of call/channel per child, see bench/README.md);\n"
+                   "raw: the ratio of the medians\n");
+    fprintf(f, "\n");
+    header(f, r, "method", TRUE, paired);
     for (m = 0; m < bench_method_count; m++)
     {
         const struct series *ref = &r->method[r->reference][s][m];
@@ -75,6 +104,11 @@ static void print_setting(const struct results *r, enum setting s, FILE *f)
         fprintf(f, "%-18s", label);
         for (v = 0; v < r->variant_count; v++)
             cell(f, series_median(&r->method[v][s][m]), r->method[v][s][m].count > 0);
+        for (v = 0; paired && v < r->variant_count; v++)
+        {
+            double ratio = paired_ratio(r, s, m, v);
+            if (v != r->reference) cell(f, ratio, ratio > 0);
+        }
         for (v = 0; v < r->variant_count; v++)
         {
             const struct series *x = &r->method[v][s][m];
@@ -86,6 +120,20 @@ static void print_setting(const struct results *r, enum setting s, FILE *f)
             const struct series *x = &r->overhead[v][s][m];
             if (m == FLOOR_METHOD) fprintf(f, " %11s", "");
             else cell(f, series_median(x), x->count > 0);
+        }
+        fprintf(f, "\n");
+    }
+    if (paired)
+    {
+        fprintf(f, "  channel floor: IEnumUnknown::Reset through %ls, median per variant:",
+                r->channel_module[s][0] ? r->channel_module[s] : L"COM's own proxy");
+        for (v = 0; v < r->variant_count; v++)
+        {
+            double all[MAX_METHODS * MAX_ROUNDS];
+            unsigned int count = 0, i;
+            for (m = 0; m < bench_method_count; m++)
+                for (i = 0; i < r->channel[v][s][m].count; i++) all[count++] = r->channel[v][s][m].value[i];
+            if (count) fprintf(f, " %s %.1f us", r->variant[v].name, median(all, count));
         }
         fprintf(f, "\n");
     }
@@ -102,7 +150,7 @@ static void print_setting(const struct results *r, enum setting s, FILE *f)
     return;
 sweep:
     fprintf(f, "\nNext(N): microseconds per element (one call, then releasing its N proxies, divided by N)\n\n");
-    header(f, r, "N", FALSE);
+    header(f, r, "N", FALSE, FALSE);
     for (k = 0; k < SWEEP_SIZE_COUNT; k++)
     {
         const struct series *ref = &r->sweep[r->reference][s][k];
@@ -151,6 +199,20 @@ static void print_calls(const struct results *r, FILE *f)
         }
 }
 
+/* Which CPUs the Wine processes of this run may use, as Linux says (tools/dev
+ * bench pins them, the prefix's wineserver included, see bench/README.md).
+ * Wine maps the Unix root to Z:, so this is the status of this very process. */
+static void print_cpus(FILE *f)
+{
+    FILE *status = fopen("Z:\\proc\\self\\status", "r");
+    char line[256];
+    if (!status) return;
+    while (fgets(line, sizeof(line), status))
+        if (!strncmp(line, "Cpus_allowed_list:", 18))
+            fprintf(f, "CPUs allowed (Linux affinity of the Wine processes):%s", line + 18);
+    fclose(status);
+}
+
 void report_print(const struct results *r, FILE *f)
 {
     WCHAR cpu[128] = L"?";
@@ -164,6 +226,7 @@ void report_print(const struct results *r, FILE *f)
                  RRF_RT_REG_SZ, NULL, cpu, &size);
     fprintf(f, "qmgrprxy marshaling benchmark: %ls, %lu processors, Wine %s\n", cpu, info.dwNumberOfProcessors,
             wine_get_version ? wine_get_version() : "(not Wine)");
+    print_cpus(f);
     print_modules(r, f);
     for (s = 0; s < SETTING_COUNT; s++)
         if (r->setting_on[s]) r->anatomy_count ? print_anatomy(r, s, f) : print_setting(r, s, f);
@@ -172,11 +235,11 @@ void report_print(const struct results *r, FILE *f)
 
 static void csv_row(FILE *f, const struct results *r, enum setting s, const char *method, ULONG n, unsigned int v,
                     const struct series *x, const struct series *ref, const struct series *floor,
-                    const struct series *overhead, ULONG per_element)
+                    const struct series *overhead, ULONG per_element, int m)
 {
-    double value = series_median(x);
+    double value = series_median(x), paired = m >= 0 ? paired_ratio(r, s, m, v) : 0;
     fprintf(f, "%s,%s,%lu,%s,%u,", setting_names[s], method, n, r->variant[v].name, x->count);
-    if (!x->count) { fprintf(f, ",,,%s,,,%s\n", r->variant[r->reference].name, x->note); return; }
+    if (!x->count) { fprintf(f, ",,,%s,,,,,,%s\n", r->variant[r->reference].name, x->note); return; }
     fprintf(f, "%.3f,", value);
     if (per_element) fprintf(f, "%.3f", value / per_element);
     fprintf(f, ",");
@@ -185,6 +248,12 @@ static void csv_row(FILE *f, const struct results *r, enum setting s, const char
     if (floor && floor->count) fprintf(f, "%.3f", series_median(floor));
     fprintf(f, ",");
     if (overhead && overhead->count) fprintf(f, "%.3f", series_median(overhead));
+    fprintf(f, ",");
+    if (m >= 0 && r->channel[v][s][m].count)
+        fprintf(f, "%.3f,%.5f", series_median(&r->channel[v][s][m]), series_median(&r->relative[v][s][m]));
+    else fprintf(f, ",");
+    fprintf(f, ",");
+    if (paired > 0) fprintf(f, "%.4f", paired);
     fprintf(f, ",\n");
 }
 
@@ -195,8 +264,9 @@ BOOL report_write_csv(const struct results *r, const WCHAR *path, const WCHAR *r
     enum setting s;
 
     if (!f || !g) { if (f) fclose(f); if (g) fclose(g); return FALSE; }
-    fprintf(f, "setting,method,n,variant,rounds,median_us_per_call,us_per_element,ratio_vs_reference,reference,paired_floor_us,overhead_over_floor_us,note\n");
-    fprintf(g, "setting,method,n,variant,round,us_per_call,paired_floor_us\n");
+    fprintf(f, "setting,method,n,variant,rounds,median_us_per_call,us_per_element,ratio_vs_reference,reference,paired_floor_us,overhead_over_floor_us,"
+               "channel_floor_us,call_per_channel_call,ratio_paired_with_channel,note\n");
+    fprintf(g, "setting,method,n,variant,round,us_per_call,paired_floor_us,channel_floor_us,call_per_channel_call\n");
     for (s = 0; s < SETTING_COUNT; s++)
     {
         if (!r->setting_on[s]) continue;
@@ -207,19 +277,25 @@ BOOL report_write_csv(const struct results *r, const WCHAR *path, const WCHAR *r
                 const struct series *x = &r->method[v][s][m];
                 csv_row(f, r, s, method->name, method->n, v, x, &r->method[r->reference][s][m],
                         &r->paired_floor[v][s][m], m ? &r->overhead[v][s][m] : NULL,
-                        method->prepare == prepare_next ? method->n : 0);
+                        method->prepare == prepare_next ? method->n : 0, m);
                 for (i = 0; i < x->count; i++)
-                    fprintf(g, "%s,%s,%lu,%s,%u,%.3f,%.3f\n", setting_names[s], method->name, method->n,
+                {
+                    fprintf(g, "%s,%s,%lu,%s,%u,%.3f,%.3f,", setting_names[s], method->name, method->n,
                             r->variant[v].name, i + 1, x->value[i], r->paired_floor[v][s][m].value[i]);
+                    /* every round has a channel sample or none does (the setting decides) */
+                    if (i < r->channel[v][s][m].count)
+                        fprintf(g, "%.3f,%.5f\n", r->channel[v][s][m].value[i], r->relative[v][s][m].value[i]);
+                    else fprintf(g, ",\n");
+                }
             }
         for (k = 0; k < SWEEP_SIZE_COUNT; k++)
             for (v = 0; v < r->variant_count; v++)
             {
                 const struct series *x = &r->sweep[v][s][k];
                 if (!x->count) continue;
-                csv_row(f, r, s, "Next-sweep", sweep_sizes[k], v, x, &r->sweep[r->reference][s][k], NULL, NULL, sweep_sizes[k]);
+                csv_row(f, r, s, "Next-sweep", sweep_sizes[k], v, x, &r->sweep[r->reference][s][k], NULL, NULL, sweep_sizes[k], -1);
                 for (i = 0; i < x->count; i++)
-                    fprintf(g, "%s,Next-sweep,%lu,%s,%u,%.3f,\n", setting_names[s], sweep_sizes[k],
+                    fprintf(g, "%s,Next-sweep,%lu,%s,%u,%.3f,,,\n", setting_names[s], sweep_sizes[k],
                             r->variant[v].name, i + 1, x->value[i]);
             }
     }

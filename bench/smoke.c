@@ -3,6 +3,8 @@
  * both DLLs really served their children, and the numbers are sane: every
  * method is compared with the floor calls made in alternation with it
  * (except in the direct setting, where calls take nanoseconds).
+ * Across apartments and processes every sample also has a channel floor
+ * (COM's own IEnumUnknown proxy) next to it, for the paired ratios.
  * Calls that move only bytes cost about the floor (AddFileSet's 64 names
  * add tens of microseconds), and a smoke run on a busy machine is noisy and
  * bimodal: for them the floor may be up to twice the call; Clone and Next,
@@ -40,6 +42,8 @@ unsigned int smoke_check(const struct results *r, FILE *f)
                     CHECK(_wcsicmp(r->module[v][s][IFACE_ENUM_FILES], r->module[k][s][IFACE_ENUM_FILES]),
                           "%s and %s, %s: the same module served both", name, r->variant[k].name, where);
             CHECK(r->method[v][s][0].count && reset > 0, "%s, %s: floor %.3f us", name, where, reset);
+            if (s == SETTING_APARTMENT || s == SETTING_PROCESS)
+                CHECK(r->channel_module[s][0], "%s, %s: no channel proxy module reported", name, where);
             for (m = 1; m < bench_method_count; m++)
             {
                 const struct method *method = &bench_methods[m];
@@ -48,6 +52,9 @@ unsigned int smoke_check(const struct results *r, FILE *f)
                 if (!x->count) continue;       /* n/a: the note says why */
                 CHECK(floor > 0, "%s, %s: floor next to %s %.3f us", name, where, method->name, floor);
                 CHECK(value > 0, "%s, %s: %s(%lu) %.3f us", name, where, method->name, method->n, value);
+                if (s == SETTING_APARTMENT || s == SETTING_PROCESS)
+                    CHECK(r->relative[v][s][m].count == x->count && series_median(&r->relative[v][s][m]) > 0,
+                          "%s, %s: %s(%lu) has no channel floor next to it", name, where, method->name, method->n);
                 if (!proxied) continue;
                 if (light(method))
                     CHECK(floor < 2 * value, "%s, %s: floor %.2f us not below %s %.2f us (with margin)",

@@ -22,10 +22,12 @@ static const CLSID CLSID_BenchPSFactory =
 const IID *const bench_iids[IFACE_COUNT] =
 {
     &IID_IEnumBackgroundCopyFiles, &IID_IBackgroundCopyFile, &IID_IBackgroundCopyJob, &IID_IBackgroundCopyJob5,
+    &IID_IEnumUnknown,
 };
 const char *const bench_iface_names[IFACE_COUNT] =
 {
     "IEnumBackgroundCopyFiles", "IBackgroundCopyFile", "IBackgroundCopyJob", "IBackgroundCopyJob5",
+    "IEnumUnknown",
 };
 
 /* A stand-in outer object for proxies that are made only to be measured or
@@ -70,8 +72,10 @@ HRESULT variant_load(const WCHAR *dll, struct variant_state *state)
     hr = get_class_object(&CLSID_BitsPSFactoryBuffer, &IID_IPSFactoryBuffer, (void **)&factory);
     if (FAILED(hr)) return hr;
     state->factory = (IUnknown *)factory;
+    state->covers[IFACE_CHANNEL] = TRUE;      /* COM's own proxy, whatever the variant */
     for (i = 0; i < IFACE_COUNT; i++)
     {
+        if (i == IFACE_CHANNEL) continue;
         hr = factory_covers(factory, bench_iids[i]);
         if (FAILED(hr) && hr != E_NOINTERFACE) return hr;
         state->covers[i] = SUCCEEDED(hr);
