@@ -3,8 +3,9 @@
  * variant after the objects' apartment has gone. Each call must come back
  * with an error HRESULT: the RPC error is raised as an exception inside the
  * proxy, and the proxy must catch it (rpcrt4 does for -Oif tables; widl's
- * inline code does with the handlers of wine/exception.h). A proxy that
- * does not catch it ends this process instead.
+ * inline code does with the handlers of proxy/seh/wine/exception.h, on
+ * x86_64 through the stub's own unwind data). A proxy that does not catch
+ * it ends this process instead.
  */
 #include "bench.h"
 

@@ -16,7 +16,7 @@
  *                       builtin         Wine's builtin qmgrprxy.dll (see copy_builtin)
  *                       builtin-loader  the same, loaded by name (needs qmgrprxy=n,b)
  *                       ours-registry   ours through the prefix's registration
- *                       inline          widl's inline (-Os) build, bench/meson.build (on request)
+ *                       oif             every interface as widl's -Oif tables, bench/meson.build (on request)
  *                       NAME=/path.dll  any other build (e.g. another build directory's DLL)
  *   --settings LIST   apartment, process, loopback, direct (default all four)
  *   --count           also count channel calls per method (chanhook.c)

@@ -80,8 +80,8 @@ BOOL add_variant(struct results *r, const WCHAR *spec, const WCHAR *builddir, co
         WideCharToMultiByte(CP_UTF8, 0, spec, -1, v->name, sizeof(v->name), NULL, NULL);
         if (!wcscmp(spec, L"ours") || !wcscmp(spec, L"ours-registry"))
             swprintf(v->dll, MAX_PATH, L"%ls\\proxy\\qmgrprxy.dll", builddir);
-        else if (!wcscmp(spec, L"inline"))
-            swprintf(v->dll, MAX_PATH, L"%ls\\bench\\qmgrprxy-inline.dll", builddir);
+        else if (!wcscmp(spec, L"oif"))
+            swprintf(v->dll, MAX_PATH, L"%ls\\bench\\qmgrprxy-oif.dll", builddir);
         else if (!wcscmp(spec, L"builtin"))
         {
             if (!copy_builtin(out_dir, v->dll, r)) return TRUE;   /* reported; its children fail */

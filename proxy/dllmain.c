@@ -1,17 +1,9 @@
 /*
  * Entry points of qmgrprxy.dll: the PSFactoryBuffer that creates every BITS
- * proxy and stub, served by rpcrt4's NDR engine from widl's tables.
+ * proxy and stub from widl's proxy files (proxy_files.c), with rpcrt4's
+ * NDR engine.
  */
 #include "proxy_files.h"
-
-/* widl names the table after the umbrella IDL, idl/qmgrprxy.idl. */
-extern const ExtendedProxyFileInfo qmgrprxy_ProxyFileInfo;
-
-const ProxyFileInfo *qmgrprxy_proxy_files[] =
-{
-    (const ProxyFileInfo *)&qmgrprxy_ProxyFileInfo,
-    NULL
-};
 
 /* The CLSID Windows registers as ProxyStubClsid32 for the BITS interfaces. */
 const CLSID CLSID_QmgrPrxyPSFactoryBuffer =
@@ -65,8 +57,10 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, void *reserved)
     {
         qmgrprxy_module = instance;
         DisableThreadLibraryCalls(instance);
+        if (!qmgrprxy_seh_attach()) return FALSE;
         open_incomplete_stub_vtables();
     }
+    else if (reason == DLL_PROCESS_DETACH && !reserved) qmgrprxy_seh_detach();
     return TRUE;
 }
 

@@ -10,4 +10,9 @@ extern const ProxyFileInfo *qmgrprxy_proxy_files[];
 extern const CLSID CLSID_QmgrPrxyPSFactoryBuffer;
 extern HMODULE qmgrprxy_module;
 
+/* seh.c: the per-thread state of the inline stubs' exception handling
+ * (x86_64; nothing to do on i686). */
+BOOL qmgrprxy_seh_attach(void);
+void qmgrprxy_seh_detach(void);
+
 #endif
