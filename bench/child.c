@@ -53,19 +53,15 @@ static double time_method(const struct method *m, struct proxies *p, unsigned in
     return (now_us() - t0) / batch;
 }
 
-static double time_floor(struct proxies *p, unsigned int batch)
-{
-    double t0 = now_us();
-    unsigned int k;
-    for (k = 0; k < batch; k++) IEnumBackgroundCopyFiles_Reset(p->floor);
-    return (now_us() - t0) / batch;
-}
+/* The two reference calls timed next to every method's sample. */
+static void reset_floor(struct proxies *p) { IEnumBackgroundCopyFiles_Reset(p->floor); }
+static void reset_channel(struct proxies *p) { IEnumUnknown_Reset(p->channel); }
 
-static double time_channel(struct proxies *p, unsigned int batch)
+static double time_reference(void (*call)(struct proxies *), struct proxies *p, unsigned int batch)
 {
     double t0 = now_us();
     unsigned int k;
-    for (k = 0; k < batch; k++) IEnumUnknown_Reset(p->channel);
+    for (k = 0; k < batch; k++) call(p);
     return (now_us() - t0) / batch;
 }
 
@@ -99,8 +95,8 @@ static HRESULT measure(const struct child_opts *opts, const struct method *m, st
             switch ((step + count) % 3)
             {
             case 0: samples[count] = time_method(m, p, batch, &hr); break;
-            case 1: floor[count] = time_floor(p, batch); break;
-            case 2: if (p->channel) channel[count] = time_channel(p, batch); break;
+            case 1: floor[count] = time_reference(reset_floor, p, batch); break;
+            case 2: if (p->channel) channel[count] = time_reference(reset_channel, p, batch); break;
             }
         relative[count] = channel[count] > 0 ? samples[count] / channel[count] : 0;
         count++;

@@ -51,7 +51,7 @@ def main():
         sys.exit(__doc__)
     text = open(sys.argv[1], encoding="utf-8").read()
     text = COUNT.sub(r"(\1 ? (ULONG_PTR)*\1 : 0);", text)
-    if re.search(r"\(ULONG_PTR\)\*[^(]", text.replace("? (ULONG_PTR)*", "")):
+    if re.search(r"(?<!\? )\(ULONG_PTR\)\*", text):
         sys.exit(f"{sys.argv[1]}: a count read of another shape is left unguarded")
     text, moved = move_array_memsets(text)
     if not moved:

@@ -30,8 +30,9 @@ check "file format $format" sh -c "'$objdump' -f '$dll' | grep -q 'file format $
 if [ "$machine" = x86_64 ]; then
     nm=$(printf '%s' "$objdump" | sed 's/objdump$/nm/')
     handler=$("$nm" "$dll" | awk '$3 == "qmgrprxy_seh_handler" {print $1}')
-    named=$("$objdump" -x "$dll" | grep -c "Handler: 0*${handler#0*}\.")
-    others=$("$objdump" -x "$dll" | grep "Handler: " | grep -vc "Handler: 0*${handler#0*}\.")
+    handlers=$("$objdump" -x "$dll" | grep "Handler: ")
+    named=$(printf '%s\n' "$handlers" | grep -c "Handler: $handler\.")
+    others=$(printf '%s\n' "$handlers" | grep -vc "Handler: $handler\.")
     check "358 functions name qmgrprxy_seh_handler in their unwind data (got $named)" test "$named" -eq 358
     check "no function names another handler (got $others)" test "$others" -eq 0
 fi
