@@ -4,7 +4,7 @@
  * (apartment_<area>.c) calls methods through the proxies, compares every
  * result with what it set or with the model's documented fixed data, and
  * then marks the method with exercised(). The harness counts the marked
- * methods against ../shared/bits-interfaces.tsv.
+ * methods against tests/data/bits-interfaces.tsv.
  */
 #ifndef QMGRPRXY_APARTMENT_SUITE_H
 #define QMGRPRXY_APARTMENT_SUITE_H

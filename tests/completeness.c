@@ -1,5 +1,5 @@
 /*
- * Every interface of ../shared/bits-interfaces.tsv is declared by the
+ * Every interface of tests/data/bits-interfaces.tsv is declared by the
  * project's IDL with the table's IID and slot count, is registered to the
  * BITS PSFactoryBuffer, and gets a proxy (vtable in our DLL, every slot
  * filled) and a stub (dispatch table of the table's size) from it.

@@ -22,12 +22,13 @@ unsigned int read_interface_table(const char *unix_path, struct table_row *rows,
 
     unix_to_windows_path(unix_path, path, MAX_PATH);
     if (!(f = _wfopen(path, L"r"))) return 0;
-    if (!fgets(line, sizeof(line), f)) { fclose(f); return 0; }   /* header */
     while (n < max && fgets(line, sizeof(line), f))
     {
         char *field[8] = {0}, *p = line;
         int i;
         line[strcspn(line, "\r\n")] = 0;
+        /* '#' lines are comments (the provenance); "sdk_idl" heads the columns */
+        if (line[0] == '#' || !strncmp(line, "sdk_idl\t", 8)) continue;
         for (i = 0; i < 8 && p; i++)
         {
             field[i] = p;

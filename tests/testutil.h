@@ -1,5 +1,5 @@
 /* Shared pieces of the test programs: the interface table of
- * ../shared/bits-interfaces.tsv, the C facts of each interface as the
+ * tests/data/bits-interfaces.tsv, the C facts of each interface as the
  * project's IDL declares it, and questions about loaded modules. */
 #ifndef QMGRPRXY_TESTUTIL_H
 #define QMGRPRXY_TESTUTIL_H

@@ -5,7 +5,7 @@
  * links the same area files unchanged: it fills a suite_ctx with proxies of
  * the host's objects, once with the client in the MTA and once in an STA,
  * proves which qmgrprxy.dll each process runs, and counts the methods the
- * areas exercised against ../shared/bits-interfaces.tsv; then sends
+ * areas exercised against tests/data/bits-interfaces.tsv; then sends
  * interface pointers back to the host (xproc_roundtrip.c). When the client
  * lets go of everything, the host has no model object left and exits.
  * argv[1]: the TSV, argv[2]: the built DLL (Unix paths).
