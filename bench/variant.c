@@ -13,8 +13,6 @@
  */
 #include "bench.h"
 
-static const CLSID CLSID_BitsPSFactoryBuffer =
-    {0x5ce34c0d, 0x0dc9, 0x4c1f, {0x89, 0x7c, 0xda, 0xa1, 0xb7, 0x8c, 0xee, 0x7c}};
 /* {b3a1f00d-6b1e-4c57-9a0e-51a7c0de0006}: the bench's own, registered nowhere. */
 static const CLSID CLSID_BenchPSFactory =
     {0xb3a1f00d, 0x6b1e, 0x4c57, {0x9a, 0x0e, 0x51, 0xa7, 0xc0, 0xde, 0x00, 0x06}};
@@ -69,7 +67,7 @@ HRESULT variant_load(const WCHAR *dll, struct variant_state *state)
     if (!(state->module = LoadLibraryW(dll))) return HRESULT_FROM_WIN32(GetLastError());
     get_class_object = (void *)GetProcAddress(state->module, "DllGetClassObject");
     if (!get_class_object) return E_NOINTERFACE;
-    hr = get_class_object(&CLSID_BitsPSFactoryBuffer, &IID_IPSFactoryBuffer, (void **)&factory);
+    hr = get_class_object(&CLSID_QmgrPrxyPSFactoryBuffer, &IID_IPSFactoryBuffer, (void **)&factory);
     if (FAILED(hr)) return hr;
     state->factory = (IUnknown *)factory;
     state->covers[IFACE_CHANNEL] = TRUE;      /* COM's own proxy, whatever the variant */

@@ -1,54 +1,52 @@
 /*
- * Entry points of qmgrprxy.dll: the PSFactoryBuffer that creates every BITS
- * proxy and stub from widl's proxy files (proxy_files.c), with rpcrt4's
- * NDR engine.
+ * Entry points of qmgrprxy.dll. widl's dlldata.c has rpcrt4's standard ones
+ * (the factory, qmgrprxy_DllGetClassObject, DllCanUnloadNow,
+ * GetProxyDllInfo); this file adds what the async pair needs on top of them.
  */
-#include "proxy_files.h"
-
-/* The CLSID Windows registers as ProxyStubClsid32 for the BITS interfaces. */
-const CLSID CLSID_QmgrPrxyPSFactoryBuffer =
-    {0x5ce34c0d, 0x0dc9, 0x4c1f, {0x89, 0x7c, 0xda, 0xa1, 0xb7, 0x8c, 0xee, 0x7c}};
+#include "proxy_tables.h"
 
 HMODULE qmgrprxy_module;
-static CStdPSFactoryBuffer ps_factory;
 
-/* The stub vtables name these; a proxy DLL defines them against its factory. */
-ULONG WINAPI CStdStubBuffer_Release(IRpcStubBuffer *This)
-{
-    return NdrCStdStubBuffer_Release(This, (IPSFactoryBuffer *)&ps_factory);
-}
+HRESULT WINAPI qmgrprxy_DllGetClassObject(REFCLSID rclsid, REFIID riid, void **ppv);
 
-ULONG WINAPI CStdStubBuffer2_Release(IRpcStubBuffer *This)
+/*
+ * rpcrt4 completes a stub vtable in place the first time the factory is
+ * used, writing its own methods into the NULL slots: the async stub of
+ * IBackgroundCopyCallback is all NULLs (CStdAsyncStubBuffer_METHODS). widl
+ * emits stub vtables as const data, so that write would fault (0x3e6) and
+ * take every stub of the DLL with it: open exactly those tables for writing.
+ */
+static LONG open_incomplete_stub_vtable(const ProxyFileInfo *file, unsigned int index, void *context)
 {
-    return NdrCStdStubBuffer2_Release(This, (IPSFactoryBuffer *)&ps_factory);
+    const CInterfaceStubVtbl *stub = file->pStubVtblList[index];
+    void *const *slots = (void *const *)&stub->Vtbl;
+    unsigned int k;
+    DWORD old;
+
+    for (k = 0; k < sizeof(IRpcStubBufferVtbl) / sizeof(void *); k++)
+        if (!slots[k])
+            return !VirtualProtect((void *)&stub->Vtbl, sizeof(IRpcStubBufferVtbl), PAGE_READWRITE, &old);
+    return 0;
 }
 
 /*
- * rpcrt4 completes stub vtables in place the first time the factory is used:
- * it writes its own methods into NULL slots (the async stub of
- * IBackgroundCopyCallback, delegating stubs of derived interfaces). widl
- * emits those vtables as const data, so the write would fault (0x3e6) and
- * take every stub of the DLL with it. Open exactly those tables for writing.
+ * Release is the one stub method a proxy DLL supplies itself (it must know
+ * the DLL's factory). Windows' rpcrt4 fills the async stub's Release with
+ * its own; Wine's copies its synchronous template, whose Release is NULL, so
+ * the stub of AsyncIBackgroundCopyCallback would crash on release. Once the
+ * runtime has completed the tables, give a still-empty Release ours.
  */
-static void open_incomplete_stub_vtables(void)
+static LONG complete_stub_release(const ProxyFileInfo *file, unsigned int index, void *context)
 {
-    const ProxyFileInfo **file;
-    for (file = qmgrprxy_proxy_files; *file; file++)
-    {
-        unsigned int i, k;
-        for (i = 0; i < (*file)->TableSize; i++)
-        {
-            const CInterfaceStubVtbl *stub = (*file)->pStubVtblList[i];
-            void *const *slots = (void *const *)&stub->Vtbl;
-            for (k = 0; k < sizeof(IRpcStubBufferVtbl) / sizeof(void *); k++)
-            {
-                DWORD old;
-                if (slots[k]) continue;
-                VirtualProtect((void *)&stub->Vtbl, sizeof(IRpcStubBufferVtbl), PAGE_READWRITE, &old);
-                break;
-            }
-        }
-    }
+    IRpcStubBufferVtbl *vtbl = (IRpcStubBufferVtbl *)&file->pStubVtblList[index]->Vtbl;
+    if (!vtbl->Release) vtbl->Release = CStdStubBuffer_Release;
+    return 0;
+}
+
+static BOOL CALLBACK complete_stub_vtables(INIT_ONCE *once, void *param, void **context)
+{
+    for_each_interface(complete_stub_release, NULL);
+    return TRUE;
 }
 
 BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, void *reserved)
@@ -57,31 +55,7 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, void *reserved)
     {
         qmgrprxy_module = instance;
         DisableThreadLibraryCalls(instance);
-        if (!qmgrprxy_seh_attach()) return FALSE;
-        open_incomplete_stub_vtables();
-    }
-    else if (reason == DLL_PROCESS_DETACH && !reserved) qmgrprxy_seh_detach();
-    return TRUE;
-}
-
-/*
- * Release is the one stub method a proxy DLL supplies itself (it must know
- * the DLL's factory). Windows' rpcrt4 fills the async stub's Release with
- * its own; Wine's copies its synchronous template, whose Release is NULL,
- * so the stub of AsyncIBackgroundCopyCallback would crash on release. Once
- * the runtime has completed the tables, give any still-empty Release ours.
- */
-static BOOL CALLBACK complete_stub_release(INIT_ONCE *once, void *param, void **context)
-{
-    const ProxyFileInfo **file;
-    for (file = qmgrprxy_proxy_files; *file; file++)
-    {
-        unsigned int i;
-        for (i = 0; i < (*file)->TableSize; i++)
-        {
-            IRpcStubBufferVtbl *vtbl = (IRpcStubBufferVtbl *)&(*file)->pStubVtblList[i]->Vtbl;
-            if (!vtbl->Release) vtbl->Release = CStdStubBuffer_Release;
-        }
+        if (for_each_interface(open_incomplete_stub_vtable, NULL)) return FALSE;
     }
     return TRUE;
 }
@@ -89,19 +63,8 @@ static BOOL CALLBACK complete_stub_release(INIT_ONCE *once, void *param, void **
 HRESULT WINAPI DllGetClassObject(REFCLSID rclsid, REFIID riid, void **ppv)
 {
     static INIT_ONCE completed = INIT_ONCE_STATIC_INIT;
-    HRESULT hr = NdrDllGetClassObject(rclsid, riid, ppv, qmgrprxy_proxy_files,
-                                      &CLSID_QmgrPrxyPSFactoryBuffer, &ps_factory);
-    if (SUCCEEDED(hr)) InitOnceExecuteOnce(&completed, complete_stub_release, NULL, NULL);
+    HRESULT hr = qmgrprxy_DllGetClassObject(rclsid, riid, ppv);
+
+    if (SUCCEEDED(hr)) InitOnceExecuteOnce(&completed, complete_stub_vtables, NULL, NULL);
     return hr;
-}
-
-HRESULT WINAPI DllCanUnloadNow(void)
-{
-    return NdrDllCanUnloadNow(&ps_factory);
-}
-
-void RPC_ENTRY GetProxyDllInfo(const ProxyFileInfo ***info, const CLSID **clsid)
-{
-    *info = qmgrprxy_proxy_files;
-    *clsid = &CLSID_QmgrPrxyPSFactoryBuffer;
 }

@@ -1,8 +1,5 @@
 #include "com_helpers.h"
 
-const CLSID CLSID_BitsPSFactoryBuffer =
-    {0x5ce34c0d, 0x0dc9, 0x4c1f, {0x89, 0x7c, 0xda, 0xa1, 0xb7, 0x8c, 0xee, 0x7c}};
-
 static HRESULT STDMETHODCALLTYPE counted_QueryInterface(IUnknown *iface, REFIID riid, void **ppv)
 {
     if (IsEqualIID(riid, &IID_IUnknown))

@@ -25,7 +25,4 @@ void any_object_init(struct any_object *obj);
 /* The PSFactoryBuffer registered for an IID, through the registry. */
 HRESULT get_ps_factory(REFIID iid, IPSFactoryBuffer **factory, CLSID *clsid);
 
-/* The CLSID Windows registers for the BITS proxies. */
-extern const CLSID CLSID_BitsPSFactoryBuffer;
-
 #endif

@@ -6,6 +6,7 @@
  * argv[1]: the TSV, argv[2]: the built DLL (Unix paths).
  */
 #include <rpcproxy.h>
+#include <string.h>
 #include "tap.h"
 #include "testutil.h"
 #include "com_helpers.h"
@@ -30,7 +31,7 @@ static void check_interface(const struct table_row *row, const WCHAR *dll)
     ok(facts->vtbl_slots == row->slots, "%s vtable has %u slots (table %u)", row->name, facts->vtbl_slots, row->slots);
 
     hr = get_ps_factory(&row->iid, &factory, &clsid);
-    ok(hr == S_OK && IsEqualCLSID(&clsid, &CLSID_BitsPSFactoryBuffer),
+    ok(hr == S_OK && IsEqualCLSID(&clsid, &CLSID_QmgrPrxyPSFactoryBuffer),
        "%s: registered PSFactoryBuffer {%s}, hr %#lx", row->name, guid_str(&clsid), hr);
     if (FAILED(hr)) return;
 
@@ -77,6 +78,11 @@ int main(int argc, char **argv)
     n = read_interface_table(argv[1], rows, ARRAYSIZE(rows));
     ok(n == 35, "the table lists %u interfaces (34 and the async callback)", n);
     ok(idl_interface_count == n, "the IDL facts list %u interfaces", idl_interface_count);
+    /* Windows registers the BITS proxies under the IID of IBackgroundCopyManager
+     * (MIDL's convention): the factory class of the IDL must be that value. */
+    for (i = 0; i < n && strcmp(rows[i].name, "IBackgroundCopyManager"); i++) ;
+    ok(i < n && IsEqualCLSID(&CLSID_QmgrPrxyPSFactoryBuffer, &rows[i].iid),
+       "the factory CLSID {%s} is the table's IID of IBackgroundCopyManager", guid_str(&CLSID_QmgrPrxyPSFactoryBuffer));
 
     CoInitializeEx(NULL, COINIT_MULTITHREADED);
     for (i = 0; i < n; i++) check_interface(&rows[i], dll);

@@ -29,7 +29,7 @@ int main(int argc, char **argv)
 
     hr = get_ps_factory(&IID_IBackgroundCopyFile, &factory, &clsid);
     ok(hr == S_OK, "PSFactoryBuffer for IBackgroundCopyFile: hr %#lx", hr);
-    ok(IsEqualCLSID(&clsid, &CLSID_BitsPSFactoryBuffer), "ProxyStubClsid32 is {%s}", guid_str(&clsid));
+    ok(IsEqualCLSID(&clsid, &CLSID_QmgrPrxyPSFactoryBuffer), "ProxyStubClsid32 is {%s}", guid_str(&clsid));
     if (FAILED(hr)) return tap_done();
 
     counted_unknown_init(&outer);

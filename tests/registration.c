@@ -154,7 +154,7 @@ int main(int argc, char **argv)
     tap_start();
     if (argc < 3) { printf("usage: registration <bits-interfaces.tsv> <qmgrprxy.dll>\n"); return 2; }
     unix_to_windows_path(argv[2], dll, MAX_PATH);
-    StringFromGUID2(&CLSID_BitsPSFactoryBuffer, our_clsid, 39);
+    StringFromGUID2(&CLSID_QmgrPrxyPSFactoryBuffer, our_clsid, 39);
     n = read_interface_table(argv[1], rows, ARRAYSIZE(rows));
     ok(n == 35, "the table lists %u interfaces", n);
 

@@ -150,8 +150,8 @@ static void check_refused(struct proxy_under_test *t, const char *what, HRESULT 
  * client_do_args) does so only for simple-reference parameters; for an
  * [out] pointer to a pointer, an enum16 or an array it sends the call and
  * fails only on the reply (Windows' engine refuses it when it clears the
- * [out] parameters). The answer comes from the DLL's own -Oif tables; the
- * inline (-Os) code of its other proxy file checks every NULL itself.
+ * [out] parameters). The answer comes from the DLL's own -Oif tables, so
+ * a parameter the tables mark as a simple reference must still be refused.
  */
 static BOOL interpreter_checks_null(REFIID iid, unsigned int slot, unsigned int index)
 {
@@ -164,7 +164,7 @@ static BOOL interpreter_checks_null(REFIID iid, unsigned int slot, unsigned int 
     if (!dll || !(info = (void *)GetProcAddress(dll, "GetProxyDllInfo"))) return TRUE;
     info(&files, &clsid);
     for (; *files; files++)
-        for (i = 0; i < (*files)->TableSize && (*files)->TableVersion >= 2; i++)   /* -Oif files only */
+        for (i = 0; i < (*files)->TableSize; i++)
         {
             const CInterfaceProxyVtbl *vtbl = (const CInterfaceProxyVtbl *)(*files)->pProxyVtblList[i];
             const MIDL_STUBLESS_PROXY_INFO *proxy = vtbl->header.pStublessProxyInfo;

@@ -1,11 +1,15 @@
 /*
- * Client side of IBackgroundCopyFile5::SetProperty and GetProperty. The SDK
+ * IBackgroundCopyFile5::SetProperty and GetProperty, both halves. The SDK
  * methods are [local] here; the wire calls carry the same bytes in the
  * structures of idl/bits5_0.idl (see there for why).
  */
 #include "qmgrprxy.h"
 
-/* What NDR does for an id the union has no arm for: refuse it, sending nothing. */
+/*
+ * The SDK's union BITS_FILE_PROPERTY_VALUE has one arm. For an id without
+ * an arm NDR raises RPC_S_INVALID_TAG wherever it meets the union: the
+ * client sends nothing, the server replies with that fault.
+ */
 static BOOL has_arm(BITS_FILE_PROPERTY_ID id)
 {
     return id == BITS_FILE_PROPERTY_ID_HTTP_RESPONSE_HEADERS;
@@ -23,6 +27,15 @@ HRESULT CALLBACK IBackgroundCopyFile5_SetProperty_Proxy(IBackgroundCopyFile5 *Th
     return IBackgroundCopyFile5_RemoteSetProperty_Proxy(This, &wire);
 }
 
+HRESULT __RPC_STUB IBackgroundCopyFile5_SetProperty_Stub(IBackgroundCopyFile5 *This, BITS_FILE_PROPERTY_SET_WIRE *Property)
+{
+    BITS_FILE_PROPERTY_VALUE value;
+
+    if (!has_arm(Property->Discriminant)) RpcRaiseException(RPC_S_INVALID_TAG);
+    value.String = Property->String;
+    return IBackgroundCopyFile5_SetProperty(This, Property->PropertyId, value);
+}
+
 HRESULT CALLBACK IBackgroundCopyFile5_GetProperty_Proxy(IBackgroundCopyFile5 *This, BITS_FILE_PROPERTY_ID PropertyId,
                                                          BITS_FILE_PROPERTY_VALUE *PropertyValue)
 {
@@ -34,5 +47,22 @@ HRESULT CALLBACK IBackgroundCopyFile5_GetProperty_Proxy(IBackgroundCopyFile5 *Th
     if (!PropertyValue) return HRESULT_FROM_WIN32(RPC_X_NULL_REF_POINTER);
     hr = IBackgroundCopyFile5_RemoteGetProperty_Proxy(This, PropertyId, &wire);
     PropertyValue->String = wire.String;
+    return hr;
+}
+
+HRESULT __RPC_STUB IBackgroundCopyFile5_GetProperty_Stub(IBackgroundCopyFile5 *This, BITS_FILE_PROPERTY_ID PropertyId,
+                                                         BITS_FILE_PROPERTY_GET_WIRE *Property)
+{
+    BITS_FILE_PROPERTY_VALUE value = {0};
+    HRESULT hr = IBackgroundCopyFile5_GetProperty(This, PropertyId, &value);
+
+    /* The reply's union is switched by the id asked for: no arm, no reply. */
+    if (!has_arm(PropertyId))
+    {
+        CoTaskMemFree(value.String);
+        RpcRaiseException(RPC_S_INVALID_TAG);
+    }
+    Property->Discriminant = PropertyId;
+    Property->String = value.String;
     return hr;
 }
