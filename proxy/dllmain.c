@@ -1,9 +1,13 @@
 /*
  * Entry points of qmgrprxy.dll. widl's dlldata.c has rpcrt4's standard ones
  * (the factory, qmgrprxy_DllGetClassObject, DllCanUnloadNow,
- * GetProxyDllInfo); this file adds what the async pair needs on top of them.
+ * GetProxyDllInfo); this file adds what the async pair needs on top of
+ * them, and hands out the factory whose proxies and stubs check every
+ * message first (guard.c).
  */
 #include "proxy_tables.h"
+
+extern IPSFactoryBuffer guarded_factory;   /* guard.c */
 
 HMODULE qmgrprxy_module;
 
@@ -63,8 +67,14 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, void *reserved)
 HRESULT WINAPI DllGetClassObject(REFCLSID rclsid, REFIID riid, void **ppv)
 {
     static INIT_ONCE completed = INIT_ONCE_STATIC_INIT;
-    HRESULT hr = qmgrprxy_DllGetClassObject(rclsid, riid, ppv);
+    IPSFactoryBuffer *standard;
+    HRESULT hr;
 
-    if (SUCCEEDED(hr)) InitOnceExecuteOnce(&completed, complete_stub_vtables, NULL, NULL);
+    /* rpcrt4 checks the CLSID and completes the tables on first use */
+    *ppv = NULL;
+    if (FAILED(hr = qmgrprxy_DllGetClassObject(rclsid, &IID_IPSFactoryBuffer, (void **)&standard))) return hr;
+    InitOnceExecuteOnce(&completed, complete_stub_vtables, NULL, NULL);
+    hr = IPSFactoryBuffer_QueryInterface(&guarded_factory, riid, ppv);
+    IPSFactoryBuffer_Release(standard);
     return hr;
 }

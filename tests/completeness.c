@@ -2,7 +2,8 @@
  * Every interface of tests/data/bits-interfaces.tsv is declared by the
  * project's IDL with the table's IID and slot count, is registered to the
  * BITS PSFactoryBuffer, and gets a proxy (vtable in our DLL, every slot
- * filled) and a stub (dispatch table of the table's size) from it.
+ * filled) and a stub (in our DLL, its table of the table's size, the method
+ * after the last refused) from it.
  * argv[1]: the TSV, argv[2]: the built DLL (Unix paths).
  */
 #include <rpcproxy.h>
@@ -10,6 +11,23 @@
 #include "tap.h"
 #include "testutil.h"
 #include "com_helpers.h"
+
+/* The stub table the DLL's proxy file has for iid (GetProxyDllInfo). */
+static const CInterfaceStubVtbl *dll_stub_table(REFIID iid)
+{
+    void (RPC_ENTRY *info)(const ProxyFileInfo ***, const CLSID **);
+    HMODULE module = GetModuleHandleW(L"qmgrprxy.dll");
+    const ProxyFileInfo **files;
+    const CLSID *clsid;
+    unsigned int i;
+
+    if (!module || !(info = (void *)GetProcAddress(module, "GetProxyDllInfo"))) return NULL;
+    info(&files, &clsid);
+    for (; *files; files++)
+        for (i = 0; i < (*files)->TableSize; i++)
+            if (IsEqualIID((*files)->pStubVtblList[i]->header.piid, iid)) return (*files)->pStubVtblList[i];
+    return NULL;
+}
 
 static void check_interface(const struct table_row *row, const WCHAR *dll)
 {
@@ -55,10 +73,18 @@ static void check_interface(const struct table_row *row, const WCHAR *dll)
     ok(hr == S_OK && stub, "%s: CreateStub hr %#lx", row->name, hr);
     if (stub)
     {
-        const CInterfaceStubVtbl *table = CONTAINING_RECORD(stub->lpVtbl, CInterfaceStubVtbl, Vtbl);
-        ok(IsEqualIID(table->header.piid, &row->iid) && table->header.DispatchTableCount == row->slots,
-           "%s: stub dispatches %lu methods for %s", row->name, table->header.DispatchTableCount,
-           guid_str(table->header.piid));
+        const CInterfaceStubVtbl *table = dll_stub_table(&row->iid);
+        RPCOLEMESSAGE msg = {0};
+        module_path_of(stub->lpVtbl, served_by, MAX_PATH);
+        ok(!lstrcmpiW(served_by, dll), "%s: stub vtable in %s", row->name, wstr(served_by));
+        ok(table && table->header.DispatchTableCount == row->slots,
+           "%s: the DLL's stub table dispatches %lu methods", row->name, table ? table->header.DispatchTableCount : 0);
+        /* one past the last method: refused before the engine looks it up */
+        msg.iMethod = row->slots;
+        msg.dataRepresentation = NDR_LOCAL_DATA_REPRESENTATION;
+        hr = IRpcStubBuffer_Invoke(stub, &msg, NULL);
+        ok(hr == HRESULT_FROM_WIN32(RPC_S_PROCNUM_OUT_OF_RANGE), "%s: method %u refused with %#lx", row->name,
+           row->slots, hr);
         IRpcStubBuffer_Disconnect(stub);
         IRpcStubBuffer_Release(stub);
     }
