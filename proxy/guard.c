@@ -186,7 +186,9 @@ static HRESULT WINAPI channel_SendReceive(IRpcChannelBuffer *iface, RPCOLEMESSAG
     void *request = NULL;
     HRESULT hr, check;
 
-    if (!proc_of(TABLES(iface), msg->iMethod, &proc)) return IRpcChannelBuffer_SendReceive(inner, msg, status);
+    /* the proxy's own method number, with the NDR engine's flag bit */
+    if (!proc_of(TABLES(iface), msg->iMethod & ~RPC_FLAGS_VALID_BIT, &proc))
+        return HRESULT_FROM_WIN32(RPC_S_PROCNUM_OUT_OF_RANGE);
     if (request_length && !(request = HeapAlloc(GetProcessHeap(), 0, request_length))) return E_OUTOFMEMORY;
     if (request) memcpy(request, msg->Buffer, request_length);
 
