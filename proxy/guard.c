@@ -182,15 +182,17 @@ static HRESULT WINAPI channel_SendReceive(IRpcChannelBuffer *iface, RPCOLEMESSAG
 {
     IRpcChannelBuffer *inner = INNER(IRpcChannelBuffer, iface);
     ULONG request_length = msg->cbBuffer;
+    unsigned char small[256];
     struct ndr_proc proc;
-    void *request = NULL;
+    void *request = small;
     HRESULT hr, check;
 
     /* the proxy's own method number, with the NDR engine's flag bit */
     if (!proc_of(TABLES(iface), msg->iMethod & ~RPC_FLAGS_VALID_BIT, &proc))
         return HRESULT_FROM_WIN32(RPC_S_PROCNUM_OUT_OF_RANGE);
-    if (request_length && !(request = HeapAlloc(GetProcessHeap(), 0, request_length))) return E_OUTOFMEMORY;
-    if (request) memcpy(request, msg->Buffer, request_length);
+    if (request_length > sizeof(small) && !(request = HeapAlloc(GetProcessHeap(), 0, request_length)))
+        return E_OUTOFMEMORY;
+    memcpy(request, msg->Buffer, request_length);
 
     hr = IRpcChannelBuffer_SendReceive(inner, msg, status);
     /* A fault reply carries its status in its first 4 bytes, which the
@@ -201,7 +203,7 @@ static HRESULT WINAPI channel_SendReceive(IRpcChannelBuffer *iface, RPCOLEMESSAG
         check = ndr_check_reply(&proc, request, request_length, msg->Buffer, msg->cbBuffer, channel_in_process(inner));
         if (FAILED(check)) hr = check;
     }
-    HeapFree(GetProcessHeap(), 0, request);
+    if (request != small) HeapFree(GetProcessHeap(), 0, request);
     return hr;
 }
 
