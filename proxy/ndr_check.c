@@ -5,6 +5,7 @@
  * engine's stack will hold; on the stub side also the memory the engine
  * will allocate for [out] arrays before the server object runs.
  */
+#include <stddef.h>   /* offsetof: the i686 headers do not bring it */
 #include <string.h>
 #include "ndr_walk.h"
 
