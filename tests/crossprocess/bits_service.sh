@@ -23,11 +23,7 @@ export WINEDEBUG=-all
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 mkdir -p "$work"
 
-n=0
-check() {   # check <0|1> <description>
-    n=$((n + 1))
-    if [ "$1" = 1 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
+. "$(dirname "$0")/../tap.sh"   # check, tap_include, tap_end
 override() {   # ours -> n, builtin -> b
     case $1 in ours) echo n ;; builtin) echo b ;; *) echo "bad side $1" >&2; exit 2 ;; esac
 }
@@ -79,15 +75,10 @@ for pair in "$@"; do
     status=$?
     end_session
     # The client's own TAP, numbered on from ours.
-    awk -v base=$n '
-        { sub(/\r$/, "") }
-        /^ok [0-9]+/ { $2 = $2 + base; print; next }
-        /^not ok [0-9]+/ { $3 = $3 + base; print; next }
-        /^1\.\.[0-9]+$/ { next }
-        { print }' "$work/out-$service-$side.txt"
-    n=$((n + $(grep -c -E '^(not )?ok [0-9]+' "$work/out-$service-$side.txt")))
+    tap_include "$work/out-$service-$side.txt"
+    ran=$?
     # 0: all passed, 1: failures reported above; anything else is a crash or the timeout.
-    check "$([ $status -le 1 ] && grep -q '^1\.\.' "$work/out-$service-$side.txt" && echo 1 || echo 0)" \
+    check "$([ $status -le 1 ] && [ $ran = 0 ] && echo 1 || echo 0)" \
         "service=$service client=$side: the client ran to its end (status $status)"
     if [ -z "$reference" ]; then
         reference=$transcript
@@ -102,4 +93,4 @@ for pair in "$@"; do
     fi
 done
 
-echo "1..$n"
+tap_end
