@@ -14,6 +14,8 @@
 #include <windows.h>
 #include <stdio.h>
 #include "qmgrprxy.h"
+#include "loopback_channel.h"
+#include "sta_host.h"
 
 enum setting { SETTING_APARTMENT, SETTING_PROCESS, SETTING_LOOPBACK, SETTING_DIRECT, SETTING_COUNT };
 extern const char *const setting_names[SETTING_COUNT];     /* "apartment", "process", "loopback", "direct" */
@@ -78,20 +80,33 @@ BOOL handoff_write(FILE *f, const struct handoff *handoff);       /* text, one l
 BOOL handoff_read_line(const char *line, struct handoff *handoff);
 
 /* transport.c: where the objects live and how the client gets them. */
+/* The objects' STA thread (server/sta_host.h), in the client's process or
+ * the host's: loads the variant there if load_dll is set (the host), else
+ * uses state; registers its factory in that apartment, makes the objects
+ * and marshals them into handoff for mshctx. */
+struct objects_apartment
+{
+    const WCHAR *load_dll;
+    const struct variant_state *state;
+    ULONG file_count;
+    DWORD mshctx;
+    struct handoff *handoff;
+    /* the thread's own */
+    struct variant_state loaded;
+    struct objects *objects;
+    DWORD cookie;
+    struct sta_host *sta;
+};
+HRESULT objects_apartment_start(struct objects_apartment *a);
+void objects_apartment_stop(struct objects_apartment *a);
 struct objects_side;
 HRESULT objects_side_start(const struct child_opts *opts, const struct variant_state *state,
                            struct handoff *handoff, struct objects_side **side);
 void objects_side_stop(struct objects_side *side);
-/* The objects' loop of the host and of the apartment thread: serves calls
- * (an STA dispatches messages) until quit is signaled. */
-void serve_until(HANDLE quit);
 
 /* loopback.c: the loopback setting, proxy and stub of the DLL joined in
  * one thread by a channel that calls the stub (no RPC). */
-struct loopback;
 struct loopback_set;
-HRESULT loopback_connect(IPSFactoryBuffer *factory, REFIID iid, IUnknown *object, void **iface, struct loopback **out);
-void loopback_free(struct loopback *lb);
 HRESULT loopback_proxies(const struct variant_state *state, ULONG file_count, BOOL direct, void *proxy[IFACE_COUNT],
                          HRESULT iface_hr[IFACE_COUNT], void **floor, struct loopback_set **out);
 void loopback_set_free(struct loopback_set *set);

@@ -1,6 +1,6 @@
 /*
  * The loopback setting: a DLL's proxy and stub joined by a channel that
- * calls the stub directly, in the client's thread. No RPC, no wineserver,
+ * calls the stub directly, in the client's thread (server/loopback_channel.h). No RPC, no wineserver,
  * no second thread: what is left of a call is the DLL's own work (the
  * proxy's marshaling, the stub's unmarshaling and dispatch, and back) and
  * the object's method, so that builds of the DLL can be compared without
@@ -10,117 +10,27 @@
 #include <stdlib.h>
 #include "bench.h"
 
-struct loopback
+/* One proxy and stub of the variant's factory, joined by the in-thread
+ * channel (server/loopback_channel.h); the proxy's outer object counts nothing. */
+static HRESULT loopback_connect(IPSFactoryBuffer *factory, REFIID iid, IUnknown *object, void **iface,
+                                struct loopback_pair **out)
 {
-    IRpcChannelBuffer IRpcChannelBuffer_iface;
-    IRpcStubBuffer *stub;
-    IRpcProxyBuffer *proxy;
-};
-
-static struct loopback *impl_from_channel(IRpcChannelBuffer *iface)
-{
-    return CONTAINING_RECORD(iface, struct loopback, IRpcChannelBuffer_iface);
+    if (!(*out = calloc(1, sizeof(**out)))) return E_OUTOFMEMORY;
+    return loopback_pair_connect(*out, factory, iid, object, &stand_in_outer, iface);
 }
 
-static HRESULT STDMETHODCALLTYPE channel_QueryInterface(IRpcChannelBuffer *iface, REFIID riid, void **ppv)
+static void loopback_free(struct loopback_pair *pair)
 {
-    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IRpcChannelBuffer))
-    {
-        *ppv = iface;
-        return S_OK;
-    }
-    *ppv = NULL;
-    return E_NOINTERFACE;
-}
-
-/* The loopback lives as long as its proxy; the runtime's references are not counted. */
-static ULONG STDMETHODCALLTYPE channel_AddRef(IRpcChannelBuffer *iface) { return 2; }
-static ULONG STDMETHODCALLTYPE channel_Release(IRpcChannelBuffer *iface) { return 1; }
-
-/* For the request (proxy side) and for the reply (stub side, while the
- * request buffer is still being read: SendReceive frees that one). */
-static HRESULT STDMETHODCALLTYPE channel_GetBuffer(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg, REFIID riid)
-{
-    if (!(msg->Buffer = malloc(msg->cbBuffer ? msg->cbBuffer : 1))) return E_OUTOFMEMORY;
-    msg->dataRepresentation = NDR_LOCAL_DATA_REPRESENTATION;
-    return S_OK;
-}
-
-static HRESULT STDMETHODCALLTYPE channel_SendReceive(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg, ULONG *status)
-{
-    struct loopback *lb = impl_from_channel(iface);
-    void *request = msg->Buffer;
-    HRESULT hr;
-
-    /* The proxy marks the method number as the RPC runtime wants it; the
-     * transport hands the stub the number alone. */
-    msg->iMethod &= ~RPC_FLAGS_VALID_BIT;
-    hr = IRpcStubBuffer_Invoke(lb->stub, msg, iface);
-    if (msg->Buffer != request) free(request);
-    if (status) *status = 0;
-    return hr;
-}
-
-static HRESULT STDMETHODCALLTYPE channel_FreeBuffer(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg)
-{
-    free(msg->Buffer);
-    msg->Buffer = NULL;
-    return S_OK;
-}
-
-static HRESULT STDMETHODCALLTYPE channel_GetDestCtx(IRpcChannelBuffer *iface, DWORD *context, void **data)
-{
-    *context = MSHCTX_INPROC;
-    if (data) *data = NULL;
-    return S_OK;
-}
-
-static HRESULT STDMETHODCALLTYPE channel_IsConnected(IRpcChannelBuffer *iface)
-{
-    return S_OK;
-}
-
-static const IRpcChannelBufferVtbl channel_vtbl =
-{
-    channel_QueryInterface, channel_AddRef, channel_Release,
-    channel_GetBuffer, channel_SendReceive, channel_FreeBuffer, channel_GetDestCtx, channel_IsConnected,
-};
-
-HRESULT loopback_connect(IPSFactoryBuffer *factory, REFIID iid, IUnknown *object, void **iface, struct loopback **out)
-{
-    struct loopback *lb = calloc(1, sizeof(*lb));
-    HRESULT hr;
-
-    *out = lb;
-    *iface = NULL;
-    if (!lb) return E_OUTOFMEMORY;
-    lb->IRpcChannelBuffer_iface.lpVtbl = &channel_vtbl;
-    if (FAILED(hr = IPSFactoryBuffer_CreateStub(factory, iid, object, &lb->stub))) return hr;
-    if (FAILED(hr = IPSFactoryBuffer_CreateProxy(factory, &stand_in_outer, iid, &lb->proxy, iface))) return hr;
-    return IRpcProxyBuffer_Connect(lb->proxy, &lb->IRpcChannelBuffer_iface);
-}
-
-void loopback_free(struct loopback *lb)
-{
-    if (!lb) return;
-    if (lb->proxy)
-    {
-        IRpcProxyBuffer_Disconnect(lb->proxy);
-        IRpcProxyBuffer_Release(lb->proxy);
-    }
-    if (lb->stub)
-    {
-        IRpcStubBuffer_Disconnect(lb->stub);
-        IRpcStubBuffer_Release(lb->stub);
-    }
-    free(lb);
+    if (!pair) return;
+    loopback_pair_disconnect(pair);
+    free(pair);
 }
 
 struct loopback_set
 {
     struct objects *objects;
     IEnumBackgroundCopyFiles *floor_object;
-    struct loopback *lb[IFACE_COUNT + 1];
+    struct loopback_pair *lb[IFACE_COUNT + 1];
     IStream *pin[IFACE_COUNT];      /* table-strong marshals, see loopback_proxies */
 };
 

@@ -1,6 +1,7 @@
 /*
  * Where the objects live: an STA thread of this process (cross-apartment)
- * or an STA of a host process, this program run as --host (cross-process).
+ * or an STA thread of a host process, this program run as --host
+ * (cross-process); both are server/sta_host.h's.
  * Either way the client gets the same handoff of marshaled objects.
  */
 #include <fcntl.h>
@@ -11,50 +12,46 @@
 struct objects_side
 {
     /* cross-apartment */
-    HANDLE thread, ready, quit;
-    const struct child_opts *opts;
-    const struct variant_state *state;
-    struct handoff *handoff;
-    HRESULT hr;
+    struct objects_apartment apartment;
     /* cross-process */
+    const struct child_opts *opts;
+    struct handoff *handoff;
     PROCESS_INFORMATION host;
     HANDLE host_stdin;
 };
 
-void serve_until(HANDLE quit)
+/* On the objects' thread (server/sta_host.h): the variant loaded if asked,
+ * its factory registered in that apartment, the objects made and marshaled. */
+static HRESULT setup_apartment(struct sta_host *sta, void *context)
 {
-    MSG msg;
-    while (MsgWaitForMultipleObjects(1, &quit, FALSE, INFINITE, QS_ALLINPUT) != WAIT_OBJECT_0)
-        while (PeekMessageW(&msg, NULL, 0, 0, PM_REMOVE)) DispatchMessageW(&msg);
+    struct objects_apartment *a = context;
+    HRESULT hr = S_OK;
+
+    if (a->load_dll && SUCCEEDED(hr = variant_load(a->load_dll, &a->loaded))) a->state = &a->loaded;
+    if (SUCCEEDED(hr)) hr = variant_register_in_apartment(a->state, &a->cookie);
+    if (SUCCEEDED(hr)) hr = objects_create(a->file_count, &a->objects);
+    if (SUCCEEDED(hr)) objects_marshal(a->objects, a->mshctx, a->state->covers, a->handoff);
+    return hr;
 }
 
-static DWORD WINAPI objects_thread(void *arg)
+static void teardown_apartment(void *context)
 {
-    struct objects_side *side = arg;
-    struct objects *objects = NULL;
-    DWORD cookie = 0;
-    MSG msg;
-
-    CoInitializeEx(NULL, COINIT_APARTMENTTHREADED);
-    side->hr = variant_register_in_apartment(side->state, &cookie);
-    if (SUCCEEDED(side->hr)) side->hr = objects_create(side->opts->file_count, &objects);
-    if (SUCCEEDED(side->hr)) objects_marshal(objects, MSHCTX_INPROC, side->state->covers, side->handoff);
-    PeekMessageW(&msg, NULL, 0, 0, PM_NOREMOVE);   /* the queue exists before anyone calls */
-    SetEvent(side->ready);
-    if (SUCCEEDED(side->hr)) serve_until(side->quit);
-    objects_release(objects);
-    variant_revoke(cookie);
-    CoUninitialize();
-    return 0;
+    struct objects_apartment *a = context;
+    objects_release(a->objects);
+    variant_revoke(a->cookie);
+    if (a->load_dll) variant_unload(&a->loaded);
 }
 
-static HRESULT start_thread(struct objects_side *side)
+HRESULT objects_apartment_start(struct objects_apartment *a)
 {
-    side->ready = CreateEventW(NULL, TRUE, FALSE, NULL);
-    side->quit = CreateEventW(NULL, TRUE, FALSE, NULL);
-    side->thread = CreateThread(NULL, 0, objects_thread, side, 0, NULL);
-    WaitForSingleObject(side->ready, INFINITE);
-    return side->hr;
+    struct sta_host_desc desc = { COINIT_APARTMENTTHREADED, setup_apartment, teardown_apartment, a };
+    return sta_host_start(&desc, &a->sta);
+}
+
+void objects_apartment_stop(struct objects_apartment *a)
+{
+    sta_host_stop(a->sta);
+    a->sta = NULL;
 }
 
 static HRESULT start_host(struct objects_side *side)
@@ -67,6 +64,7 @@ static HRESULT start_host(struct objects_side *side)
     char line[8192];
     FILE *from_host;
     BOOL ready = FALSE;
+    unsigned long hr_seen = 0;
 
     if (!CreatePipe(&out_read, &out_write, &inherit, 0) || !CreatePipe(&in_read, &side->host_stdin, &inherit, 0))
         return HRESULT_FROM_WIN32(GetLastError());
@@ -88,12 +86,11 @@ static HRESULT start_host(struct objects_side *side)
     from_host = _fdopen(_open_osfhandle((intptr_t)out_read, 0), "r");
     while (from_host && fgets(line, sizeof(line), from_host))
     {
-        unsigned long hr;
         if (handoff_read_line(line, side->handoff)) continue;
-        if (sscanf(line, "ready %lx", &hr) == 1) { side->hr = (HRESULT)hr; ready = TRUE; break; }
+        if (sscanf(line, "ready %lx", &hr_seen) == 1) { ready = TRUE; break; }
     }
     if (from_host) fclose(from_host);
-    return ready ? side->hr : E_FAIL;
+    return ready ? (HRESULT)hr_seen : E_FAIL;
 }
 
 HRESULT objects_side_start(const struct child_opts *opts, const struct variant_state *state,
@@ -101,20 +98,18 @@ HRESULT objects_side_start(const struct child_opts *opts, const struct variant_s
 {
     struct objects_side *side = calloc(1, sizeof(*side));
     side->opts = opts;
-    side->state = state;
     side->handoff = handoff;
+    side->apartment.state = state;
+    side->apartment.file_count = opts->file_count;
+    side->apartment.mshctx = MSHCTX_INPROC;
+    side->apartment.handoff = handoff;
     *out = side;
-    return opts->setting == SETTING_PROCESS ? start_host(side) : start_thread(side);
+    return opts->setting == SETTING_PROCESS ? start_host(side) : objects_apartment_start(&side->apartment);
 }
 
 void objects_side_stop(struct objects_side *side)
 {
-    if (side->thread)
-    {
-        SetEvent(side->quit);
-        WaitForSingleObject(side->thread, INFINITE);
-        CloseHandle(side->thread);
-    }
+    objects_apartment_stop(&side->apartment);
     if (side->host.hProcess)
     {
         CloseHandle(side->host_stdin);             /* end of input: the host quits */

@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include "server.h"
+#include "sta_host.h"
 
 static const WCHAR *remote_names[] =
 {
@@ -18,30 +19,15 @@ static const WCHAR *remote_names[] =
 };
 #define FILE_COUNT (sizeof(remote_names) / sizeof(remote_names[0]))
 
-struct sta
+/* The objects' apartment (server/sta_host.h): makes the manager and offers
+ * it to the client; the host serves its calls until the end. */
+static HRESULT make_manager(struct sta_host *host, void *context)
 {
-    HANDLE ready;
-    IStream *stream;
-};
-
-/* The objects' apartment: makes the manager and serves calls until WM_QUIT. */
-static DWORD WINAPI object_thread(void *arg)
-{
-    struct sta *sta = arg;
-    IBackgroundCopyManager *manager;
-    MSG msg;
-
-    CoInitializeEx(NULL, COINIT_APARTMENTTHREADED);
-    if (SUCCEEDED(server_manager_create(&manager)))
-    {
-        CoMarshalInterThreadInterfaceInStream(&IID_IBackgroundCopyManager, (IUnknown *)manager, &sta->stream);
-        IBackgroundCopyManager_Release(manager);
-    }
-    PeekMessageW(&msg, NULL, 0, 0, PM_NOREMOVE);
-    SetEvent(sta->ready);
-    while (GetMessageW(&msg, NULL, 0, 0)) DispatchMessageW(&msg);
-    CoUninitialize();
-    return 0;
+    IBackgroundCopyManager *manager = NULL;
+    HRESULT hr = server_manager_create(&manager);
+    hr = sta_host_offer(host, 0, hr, &IID_IBackgroundCopyManager, (IUnknown *)manager);
+    if (manager) IBackgroundCopyManager_Release(manager);
+    return hr;
 }
 
 /* Through the proxies: a job with the demo's files, and its file enumerator. */
@@ -95,19 +81,17 @@ static void describe_module(const void *iface)
 
 int main(int argc, char **argv)
 {
-    struct sta sta = {0};
+    struct sta_host_desc desc = { COINIT_APARTMENTTHREADED, make_manager, NULL, NULL };
+    struct sta_host *host = NULL;
     IBackgroundCopyManager *manager = NULL;
     IBackgroundCopyJob *job = NULL;
     IEnumBackgroundCopyFiles *original = NULL, *clone = NULL;
     char a[256], b[256];
-    HANDLE thread;
     ULONG count = 0, i, half;
 
     CoInitializeEx(NULL, COINIT_MULTITHREADED);
-    sta.ready = CreateEventW(NULL, TRUE, FALSE, NULL);
-    thread = CreateThread(NULL, 0, object_thread, &sta, 0, NULL);
-    WaitForSingleObject(sta.ready, INFINITE);
-    if (!sta.stream || FAILED(CoGetInterfaceAndReleaseStream(sta.stream, &IID_IBackgroundCopyManager, (void **)&manager)))
+    if (FAILED(sta_host_start(&desc, &host)) ||
+        FAILED(sta_host_take(host, 0, &IID_IBackgroundCopyManager, (void **)&manager)))
     {
         printf("could not unmarshal the manager: is qmgrprxy.dll registered?\n");
         return 1;
@@ -154,8 +138,7 @@ int main(int argc, char **argv)
     IBackgroundCopyJob_Cancel(job);
     IBackgroundCopyJob_Release(job);
     IBackgroundCopyManager_Release(manager);
-    PostThreadMessageW(GetThreadId(thread), WM_QUIT, 0, 0);
-    WaitForSingleObject(thread, INFINITE);
+    sta_host_stop(host);
     CoUninitialize();
     return 0;
 }

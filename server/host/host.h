@@ -28,7 +28,7 @@ extern const struct host_class host_classes[];
 extern const unsigned int host_class_count;
 
 /* The files behind CLSID_BitsModelFixtureFiles, in this order. They bear
- * the names the apartment suite's areas read them by (tests/apartment_suite.h),
+ * the names the apartment suite's areas read them by (tests/apartment/apartment_suite.h),
  * so that a client running those areas across processes links these. */
 
 /* A class factory for one class (host_factory.c); it counts what it made

@@ -1,5 +1,5 @@
 /*
- * The apartment suite's areas (tests/apartment_*.c) across processes: the
+ * The apartment suite's areas (tests/apartment/apartment_*.c) across processes: the
  * model's roots come from bits_model_host.exe, a COM local server, instead
  * of another thread. This file replaces apartment_suite.c's harness and
  * links the same area files unchanged: it fills a suite_ctx with proxies of

@@ -5,39 +5,12 @@
 static const GUID job_id = {0x0f1e2d3c, 0x4b5a, 0x6978, {0x87, 0x96, 0xa5, 0xb4, 0xc3, 0xd2, 0xe1, 0xf0}};
 static const GUID created_job_id = {0x6b29fc40, 0xca47, 0x1067, {0xb3, 0x1d, 0x00, 0xdd, 0x01, 0x06, 0x62, 0xda}};
 
-static void serve_nothing(const UINT_PTR *args, struct case_ctx *ctx)
-{
-}
-
 /* ---- IBackgroundCopyFile ---- */
 
 #define FILE(p) ((IBackgroundCopyFile *)(p))
 
-static HRESULT call_File_GetRemoteName(IUnknown *p, struct case_ctx *c)
-{
-    LPWSTR *s = out_storage(c, sizeof(*s));
-    HRESULT hr = IBackgroundCopyFile_GetRemoteName(FILE(p), s);
-    expect_wstr(c, "*pVal", *s, L"http://example.test/files/a.bin");
-    CoTaskMemFree(*s);
-    return hr;
-}
-static void serve_File_GetRemoteName(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(LPWSTR *, 0) = co_wstr(L"http://example.test/files/a.bin");
-}
-
-static HRESULT call_File_GetLocalName(IUnknown *p, struct case_ctx *c)
-{
-    LPWSTR *s = out_storage(c, sizeof(*s));
-    HRESULT hr = IBackgroundCopyFile_GetLocalName(FILE(p), s);
-    expect_wstr(c, "*pVal", *s, L"C:\\T\u00e9l\u00e9chargements\\a.bin");
-    CoTaskMemFree(*s);
-    return hr;
-}
-static void serve_File_GetLocalName(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(LPWSTR *, 0) = co_wstr(L"C:\\T\u00e9l\u00e9chargements\\a.bin");
-}
+WSTR_OUT(IBackgroundCopyFile, GetRemoteName, L"http://example.test/files/a.bin")
+WSTR_OUT(IBackgroundCopyFile, GetLocalName, L"C:\\T\u00e9l\u00e9chargements\\a.bin")
 
 static HRESULT call_File_GetProgress(IUnknown *p, struct case_ctx *c)
 {
@@ -81,43 +54,10 @@ static void serve_EnumFiles_Next(const UINT_PTR *args, struct case_ctx *c)
     *fetched = 2;
 }
 
-static HRESULT call_EnumFiles_Skip(IUnknown *p, struct case_ctx *c)
-{
-    return IEnumBackgroundCopyFiles_Skip((IEnumBackgroundCopyFiles *)p, 5);
-}
-static void serve_EnumFiles_Skip(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_u32(c, "celt", ARG(ULONG, 0), 5);
-}
-
-static HRESULT call_EnumFiles_Reset(IUnknown *p, struct case_ctx *c)
-{
-    return IEnumBackgroundCopyFiles_Reset((IEnumBackgroundCopyFiles *)p);
-}
-
-static HRESULT call_EnumFiles_Clone(IUnknown *p, struct case_ctx *c)
-{
-    IEnumBackgroundCopyFiles *clone = NULL;
-    HRESULT hr = IEnumBackgroundCopyFiles_Clone((IEnumBackgroundCopyFiles *)p, &clone);
-    expect_out_peer(c, "*ppenum", (IUnknown *)clone, 0);
-    return hr;
-}
-static void serve_out_peer0(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(void **, 0) = out_peer(c, 0);
-}
-
-static HRESULT call_EnumFiles_GetCount(IUnknown *p, struct case_ctx *c)
-{
-    ULONG count = 0;
-    HRESULT hr = IEnumBackgroundCopyFiles_GetCount((IEnumBackgroundCopyFiles *)p, &count);
-    expect_u32(c, "*puCount", count, 8);
-    return hr;
-}
-static void serve_EnumFiles_GetCount(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(ULONG *, 0) = 8;
-}
+ULONG_IN(IEnumBackgroundCopyFiles, Skip, 5)
+NO_ARGS(IEnumBackgroundCopyFiles, Reset)
+PEER_OUT(IEnumBackgroundCopyFiles, Clone)
+ULONG_OUT(IEnumBackgroundCopyFiles, GetCount, 8)
 
 /* ---- IBackgroundCopyError ---- */
 
@@ -137,13 +77,7 @@ static void serve_Error_GetError(const UINT_PTR *args, struct case_ctx *c)
     *ARG(HRESULT *, 1) = 0x80190194;
 }
 
-static HRESULT call_Error_GetFile(IUnknown *p, struct case_ctx *c)
-{
-    IBackgroundCopyFile *file = NULL;
-    HRESULT hr = IBackgroundCopyError_GetFile(ERR(p), &file);
-    expect_out_peer(c, "*pVal", (IUnknown *)file, 0);
-    return hr;
-}
+PEER_OUT(IBackgroundCopyError, GetFile)
 
 static HRESULT call_Error_GetErrorDescription(IUnknown *p, struct case_ctx *c)
 {
@@ -173,18 +107,7 @@ static void serve_Error_GetErrorContextDescription(const UINT_PTR *args, struct 
     *ARG(LPWSTR *, 1) = co_wstr(L"Le fichier distant a \u00e9chou\u00e9.");
 }
 
-static HRESULT call_Error_GetProtocol(IUnknown *p, struct case_ctx *c)
-{
-    LPWSTR *s = out_storage(c, sizeof(*s));
-    HRESULT hr = IBackgroundCopyError_GetProtocol(ERR(p), s);
-    expect_wstr(c, "*pProtocol", *s, L"http");
-    CoTaskMemFree(*s);
-    return hr;
-}
-static void serve_Error_GetProtocol(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(LPWSTR *, 0) = co_wstr(L"http");
-}
+WSTR_OUT(IBackgroundCopyError, GetProtocol, L"http")
 
 /* ---- IBackgroundCopyJob ---- */
 
@@ -221,22 +144,12 @@ static void serve_Job_AddFile(const UINT_PTR *args, struct case_ctx *c)
     expect_wstr(c, "LocalName", ARG(LPCWSTR, 1), L"C:\\d\\u.txt");
 }
 
-static HRESULT call_Job_EnumFiles(IUnknown *p, struct case_ctx *c)
-{
-    IEnumBackgroundCopyFiles *files = NULL;
-    HRESULT hr = IBackgroundCopyJob_EnumFiles(JOB(p), &files);
-    expect_out_peer(c, "*pEnum", (IUnknown *)files, 0);
-    return hr;
-}
-
-static HRESULT call_Job_Suspend(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_Suspend(JOB(p)); }
-static HRESULT call_Job_Resume(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_Resume(JOB(p)); }
-static HRESULT call_Job_Cancel(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_Cancel(JOB(p)); }
-static HRESULT call_Job_Complete(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob_Complete(JOB(p)); }
-static HRESULT call_Job_TakeOwnership(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJob_TakeOwnership(JOB(p));
-}
+PEER_OUT(IBackgroundCopyJob, EnumFiles)
+NO_ARGS(IBackgroundCopyJob, Suspend)
+NO_ARGS(IBackgroundCopyJob, Resume)
+NO_ARGS(IBackgroundCopyJob, Cancel)
+NO_ARGS(IBackgroundCopyJob, Complete)
+NO_ARGS(IBackgroundCopyJob, TakeOwnership)
 
 static HRESULT call_Job_GetId(IUnknown *p, struct case_ctx *c)
 {
@@ -250,17 +163,7 @@ static void serve_Job_GetId(const UINT_PTR *args, struct case_ctx *c)
     *ARG(GUID *, 0) = job_id;
 }
 
-static HRESULT call_Job_GetType(IUnknown *p, struct case_ctx *c)
-{
-    BG_JOB_TYPE type = 0;
-    HRESULT hr = IBackgroundCopyJob_GetType(JOB(p), &type);
-    expect_u32(c, "*pVal", type, BG_JOB_TYPE_UPLOAD_REPLY);
-    return hr;
-}
-static void serve_Job_GetType(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(BG_JOB_TYPE *, 0) = BG_JOB_TYPE_UPLOAD_REPLY;
-}
+ULONG_OUT(IBackgroundCopyJob, GetType, BG_JOB_TYPE_UPLOAD_REPLY)
 
 static HRESULT call_Job_GetProgress(IUnknown *p, struct case_ctx *c)
 {
@@ -299,135 +202,24 @@ static void serve_Job_GetTimes(const UINT_PTR *args, struct case_ctx *c)
     *ARG(BG_JOB_TIMES *, 0) = fixed_times;
 }
 
-static HRESULT call_Job_GetState(IUnknown *p, struct case_ctx *c)
-{
-    BG_JOB_STATE state = 0;
-    HRESULT hr = IBackgroundCopyJob_GetState(JOB(p), &state);
-    expect_u32(c, "*pVal", state, BG_JOB_STATE_TRANSFERRED);
-    return hr;
-}
-static void serve_Job_GetState(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(BG_JOB_STATE *, 0) = BG_JOB_STATE_TRANSFERRED;
-}
-
-static HRESULT call_Job_GetError(IUnknown *p, struct case_ctx *c)
-{
-    IBackgroundCopyError *error = NULL;
-    HRESULT hr = IBackgroundCopyJob_GetError(JOB(p), &error);
-    expect_out_peer(c, "*ppError", (IUnknown *)error, 0);
-    return hr;
-}
+ULONG_OUT(IBackgroundCopyJob, GetState, BG_JOB_STATE_TRANSFERRED)
+PEER_OUT(IBackgroundCopyJob, GetError)
 
 #define OWNER L"S-1-5-21-1004336348-1177238915-682003330-1001"
-static HRESULT call_Job_GetOwner(IUnknown *p, struct case_ctx *c)
-{
-    LPWSTR *s = out_storage(c, sizeof(*s));
-    HRESULT hr = IBackgroundCopyJob_GetOwner(JOB(p), s);
-    expect_wstr(c, "*pVal", *s, OWNER);
-    CoTaskMemFree(*s);
-    return hr;
-}
-static void serve_Job_GetOwner(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(LPWSTR *, 0) = co_wstr(OWNER);
-}
-
-static HRESULT call_Job_SetDisplayName(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJob_SetDisplayName(JOB(p), L"Nightly sync");
-}
-static void serve_Job_SetDisplayName(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_wstr(c, "Val", ARG(LPCWSTR, 0), L"Nightly sync");
-}
-
-static HRESULT call_Job_GetDisplayName(IUnknown *p, struct case_ctx *c)
-{
-    LPWSTR *s = out_storage(c, sizeof(*s));
-    HRESULT hr = IBackgroundCopyJob_GetDisplayName(JOB(p), s);
-    expect_wstr(c, "*pVal", *s, L"Nightly sync");
-    CoTaskMemFree(*s);
-    return hr;
-}
-static void serve_Job_GetDisplayName(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(LPWSTR *, 0) = co_wstr(L"Nightly sync");
-}
-
-static HRESULT call_Job_SetDescription(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJob_SetDescription(JOB(p), L"Pulls the catalogue \u2193");
-}
-static void serve_Job_SetDescription(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_wstr(c, "Val", ARG(LPCWSTR, 0), L"Pulls the catalogue \u2193");
-}
-
-static HRESULT call_Job_GetDescription(IUnknown *p, struct case_ctx *c)
-{
-    LPWSTR *s = out_storage(c, sizeof(*s));
-    HRESULT hr = IBackgroundCopyJob_GetDescription(JOB(p), s);
-    expect_wstr(c, "*pVal", *s, L"");
-    CoTaskMemFree(*s);
-    return hr;
-}
-static void serve_Job_GetDescription(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(LPWSTR *, 0) = co_wstr(L"");
-}
-
-static HRESULT call_Job_SetPriority(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJob_SetPriority(JOB(p), BG_JOB_PRIORITY_LOW);
-}
-static void serve_Job_SetPriority(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_u32(c, "Val", ARG(BG_JOB_PRIORITY, 0), BG_JOB_PRIORITY_LOW);
-}
-
-static HRESULT call_Job_GetPriority(IUnknown *p, struct case_ctx *c)
-{
-    BG_JOB_PRIORITY priority = 0;
-    HRESULT hr = IBackgroundCopyJob_GetPriority(JOB(p), &priority);
-    expect_u32(c, "*pVal", priority, BG_JOB_PRIORITY_HIGH);
-    return hr;
-}
-static void serve_Job_GetPriority(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(BG_JOB_PRIORITY *, 0) = BG_JOB_PRIORITY_HIGH;
-}
-
-static HRESULT call_Job_SetNotifyFlags(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJob_SetNotifyFlags(JOB(p), 0x0b);
-}
-static void serve_Job_SetNotifyFlags(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_u32(c, "Val", ARG(ULONG, 0), 0x0b);
-}
-
-static HRESULT call_Job_GetNotifyFlags(IUnknown *p, struct case_ctx *c)
-{
-    ULONG flags = 0;
-    HRESULT hr = IBackgroundCopyJob_GetNotifyFlags(JOB(p), &flags);
-    expect_u32(c, "*pVal", flags, 0x03);
-    return hr;
-}
-static void serve_Job_GetNotifyFlags(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(ULONG *, 0) = 0x03;
-}
+WSTR_OUT(IBackgroundCopyJob, GetOwner, OWNER)
+WSTR_IN(IBackgroundCopyJob, SetDisplayName, L"Nightly sync")
+WSTR_OUT(IBackgroundCopyJob, GetDisplayName, L"Nightly sync")
+WSTR_IN(IBackgroundCopyJob, SetDescription, L"Pulls the catalogue \u2193")
+WSTR_OUT(IBackgroundCopyJob, GetDescription, L"")
+ULONG_IN(IBackgroundCopyJob, SetPriority, BG_JOB_PRIORITY_LOW)
+ULONG_OUT(IBackgroundCopyJob, GetPriority, BG_JOB_PRIORITY_HIGH)
+ULONG_IN(IBackgroundCopyJob, SetNotifyFlags, 0x0b)
+ULONG_OUT(IBackgroundCopyJob, GetNotifyFlags, 0x03)
 
 static HRESULT call_Job_SetNotifyInterface(IUnknown *p, struct case_ctx *c)
 {
     return IBackgroundCopyJob_SetNotifyInterface(JOB(p), c->peer[0]);
 }
-static void serve_in_peer0(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_ptr(c, "the interface pointer", ARG(void *, 0), c->peer[0]);
-}
-
 static HRESULT call_Job_GetNotifyInterface(IUnknown *p, struct case_ctx *c)
 {
     IUnknown *unk = (IUnknown *)0xdeadbeef;
@@ -440,24 +232,11 @@ static void serve_Job_GetNotifyInterface(const UINT_PTR *args, struct case_ctx *
     *ARG(IUnknown **, 0) = NULL;
 }
 
-#define ULONG_IN(name, call, value) \
-    static HRESULT call_Job_##name(IUnknown *p, struct case_ctx *c) { return call(JOB(p), value); } \
-    static void serve_Job_##name(const UINT_PTR *args, struct case_ctx *c) { expect_u32(c, #name, ARG(ULONG, 0), value); }
-#define ULONG_OUT(name, call, value) \
-    static HRESULT call_Job_##name(IUnknown *p, struct case_ctx *c) \
-    { \
-        ULONG v = 0; \
-        HRESULT hr = call(JOB(p), &v); \
-        expect_u32(c, #name, v, value); \
-        return hr; \
-    } \
-    static void serve_Job_##name(const UINT_PTR *args, struct case_ctx *c) { *ARG(ULONG *, 0) = value; }
-
-ULONG_IN(SetMinimumRetryDelay, IBackgroundCopyJob_SetMinimumRetryDelay, 600)
-ULONG_OUT(GetMinimumRetryDelay, IBackgroundCopyJob_GetMinimumRetryDelay, 900)
-ULONG_IN(SetNoProgressTimeout, IBackgroundCopyJob_SetNoProgressTimeout, 1209600)
-ULONG_OUT(GetNoProgressTimeout, IBackgroundCopyJob_GetNoProgressTimeout, 86400)
-ULONG_OUT(GetErrorCount, IBackgroundCopyJob_GetErrorCount, 4)
+ULONG_IN(IBackgroundCopyJob, SetMinimumRetryDelay, 600)
+ULONG_OUT(IBackgroundCopyJob, GetMinimumRetryDelay, 900)
+ULONG_IN(IBackgroundCopyJob, SetNoProgressTimeout, 1209600)
+ULONG_OUT(IBackgroundCopyJob, GetNoProgressTimeout, 86400)
+ULONG_OUT(IBackgroundCopyJob, GetErrorCount, 4)
 
 static HRESULT call_Job_SetProxySettings(IUnknown *p, struct case_ctx *c)
 {
@@ -510,26 +289,10 @@ static void serve_EnumJobs_Next(const UINT_PTR *args, struct case_ctx *c)
     if (jobs) jobs[0] = out_peer(c, 0);
 }
 
-static HRESULT call_EnumJobs_Skip(IUnknown *p, struct case_ctx *c) { return IEnumBackgroundCopyJobs_Skip(EJOBS(p), 2); }
-static void serve_EnumJobs_Skip(const UINT_PTR *args, struct case_ctx *c) { expect_u32(c, "celt", ARG(ULONG, 0), 2); }
-static HRESULT call_EnumJobs_Reset(IUnknown *p, struct case_ctx *c) { return IEnumBackgroundCopyJobs_Reset(EJOBS(p)); }
-
-static HRESULT call_EnumJobs_Clone(IUnknown *p, struct case_ctx *c)
-{
-    IEnumBackgroundCopyJobs *clone = NULL;
-    HRESULT hr = IEnumBackgroundCopyJobs_Clone(EJOBS(p), &clone);
-    expect_out_peer(c, "*ppenum", (IUnknown *)clone, 0);
-    return hr;
-}
-
-static HRESULT call_EnumJobs_GetCount(IUnknown *p, struct case_ctx *c)
-{
-    ULONG count = 0;
-    HRESULT hr = IEnumBackgroundCopyJobs_GetCount(EJOBS(p), &count);
-    expect_u32(c, "*puCount", count, 5);
-    return hr;
-}
-static void serve_EnumJobs_GetCount(const UINT_PTR *args, struct case_ctx *c) { *ARG(ULONG *, 0) = 5; }
+ULONG_IN(IEnumBackgroundCopyJobs, Skip, 2)
+NO_ARGS(IEnumBackgroundCopyJobs, Reset)
+PEER_OUT(IEnumBackgroundCopyJobs, Clone)
+ULONG_OUT(IEnumBackgroundCopyJobs, GetCount, 5)
 
 /* ---- IBackgroundCopyCallback ---- */
 
@@ -625,66 +388,62 @@ static void serve_Manager_GetErrorDescription(const UINT_PTR *args, struct case_
 
 static const struct wire_case cases[] =
 {
-    { "IBackgroundCopyFile", "GetRemoteName", 3, S_OK, call_File_GetRemoteName, serve_File_GetRemoteName },
-    { "IBackgroundCopyFile", "GetLocalName", 4, S_OK, call_File_GetLocalName, serve_File_GetLocalName },
+    CASE(IBackgroundCopyFile, GetRemoteName, 3, S_OK),
+    CASE(IBackgroundCopyFile, GetLocalName, 4, S_OK),
     { "IBackgroundCopyFile", "GetProgress", 5, S_OK, call_File_GetProgress, serve_File_GetProgress },
 
     { "IEnumBackgroundCopyFiles", "Next", 3, S_FALSE, call_EnumFiles_Next, serve_EnumFiles_Next },
-    { "IEnumBackgroundCopyFiles", "Skip", 4, S_OK, call_EnumFiles_Skip, serve_EnumFiles_Skip },
-    { "IEnumBackgroundCopyFiles", "Reset", 5, S_OK, call_EnumFiles_Reset, serve_nothing },
-    { "IEnumBackgroundCopyFiles", "Clone", 6, S_OK, call_EnumFiles_Clone, serve_out_peer0 },
-    { "IEnumBackgroundCopyFiles", "GetCount", 7, S_OK, call_EnumFiles_GetCount, serve_EnumFiles_GetCount },
+    CASE(IEnumBackgroundCopyFiles, Skip, 4, S_OK),
+    CASE_NOARGS(IEnumBackgroundCopyFiles, Reset, 5, S_OK),
+    CASE_PEER_OUT(IEnumBackgroundCopyFiles, Clone, 6, S_OK),
+    CASE(IEnumBackgroundCopyFiles, GetCount, 7, S_OK),
 
     { "IBackgroundCopyError", "GetError", 3, S_OK, call_Error_GetError, serve_Error_GetError },
-    { "IBackgroundCopyError", "GetFile", 4, S_OK, call_Error_GetFile, serve_out_peer0 },
+    CASE_PEER_OUT(IBackgroundCopyError, GetFile, 4, S_OK),
     { "IBackgroundCopyError", "GetErrorDescription", 5, S_OK,
       call_Error_GetErrorDescription, serve_Error_GetErrorDescription },
     { "IBackgroundCopyError", "GetErrorContextDescription", 6, S_OK, call_Error_GetErrorContextDescription,
       serve_Error_GetErrorContextDescription },
-    { "IBackgroundCopyError", "GetProtocol", 7, S_OK, call_Error_GetProtocol, serve_Error_GetProtocol },
+    CASE(IBackgroundCopyError, GetProtocol, 7, S_OK),
 
     { "IBackgroundCopyJob", "AddFileSet", 3, S_OK, call_Job_AddFileSet, serve_Job_AddFileSet },
     { "IBackgroundCopyJob", "AddFile", 4, S_OK, call_Job_AddFile, serve_Job_AddFile },
-    { "IBackgroundCopyJob", "EnumFiles", 5, S_OK, call_Job_EnumFiles, serve_out_peer0 },
-    { "IBackgroundCopyJob", "Suspend", 6, S_OK, call_Job_Suspend, serve_nothing },
-    { "IBackgroundCopyJob", "Resume", 7, 0x80200003, call_Job_Resume, serve_nothing },
-    { "IBackgroundCopyJob", "Cancel", 8, S_OK, call_Job_Cancel, serve_nothing },
-    { "IBackgroundCopyJob", "Complete", 9, 0x00200017, call_Job_Complete, serve_nothing },
+    CASE_PEER_OUT(IBackgroundCopyJob, EnumFiles, 5, S_OK),
+    CASE_NOARGS(IBackgroundCopyJob, Suspend, 6, S_OK),
+    CASE_NOARGS(IBackgroundCopyJob, Resume, 7, 0x80200003),
+    CASE_NOARGS(IBackgroundCopyJob, Cancel, 8, S_OK),
+    CASE_NOARGS(IBackgroundCopyJob, Complete, 9, 0x00200017),
     { "IBackgroundCopyJob", "GetId", 10, S_OK, call_Job_GetId, serve_Job_GetId },
-    { "IBackgroundCopyJob", "GetType", 11, S_OK, call_Job_GetType, serve_Job_GetType },
+    CASE(IBackgroundCopyJob, GetType, 11, S_OK),
     { "IBackgroundCopyJob", "GetProgress", 12, S_OK, call_Job_GetProgress, serve_Job_GetProgress },
     { "IBackgroundCopyJob", "GetTimes", 13, S_OK, call_Job_GetTimes, serve_Job_GetTimes },
-    { "IBackgroundCopyJob", "GetState", 14, S_OK, call_Job_GetState, serve_Job_GetState },
-    { "IBackgroundCopyJob", "GetError", 15, S_OK, call_Job_GetError, serve_out_peer0 },
-    { "IBackgroundCopyJob", "GetOwner", 16, S_OK, call_Job_GetOwner, serve_Job_GetOwner },
-    { "IBackgroundCopyJob", "SetDisplayName", 17, S_OK, call_Job_SetDisplayName, serve_Job_SetDisplayName },
-    { "IBackgroundCopyJob", "GetDisplayName", 18, S_OK, call_Job_GetDisplayName, serve_Job_GetDisplayName },
-    { "IBackgroundCopyJob", "SetDescription", 19, S_OK, call_Job_SetDescription, serve_Job_SetDescription },
-    { "IBackgroundCopyJob", "GetDescription", 20, S_OK, call_Job_GetDescription, serve_Job_GetDescription },
-    { "IBackgroundCopyJob", "SetPriority", 21, S_OK, call_Job_SetPriority, serve_Job_SetPriority },
-    { "IBackgroundCopyJob", "GetPriority", 22, S_OK, call_Job_GetPriority, serve_Job_GetPriority },
-    { "IBackgroundCopyJob", "SetNotifyFlags", 23, S_OK, call_Job_SetNotifyFlags, serve_Job_SetNotifyFlags },
-    { "IBackgroundCopyJob", "GetNotifyFlags", 24, S_OK, call_Job_GetNotifyFlags, serve_Job_GetNotifyFlags },
+    CASE(IBackgroundCopyJob, GetState, 14, S_OK),
+    CASE_PEER_OUT(IBackgroundCopyJob, GetError, 15, S_OK),
+    CASE(IBackgroundCopyJob, GetOwner, 16, S_OK),
+    CASE(IBackgroundCopyJob, SetDisplayName, 17, S_OK),
+    CASE(IBackgroundCopyJob, GetDisplayName, 18, S_OK),
+    CASE(IBackgroundCopyJob, SetDescription, 19, S_OK),
+    CASE(IBackgroundCopyJob, GetDescription, 20, S_OK),
+    CASE(IBackgroundCopyJob, SetPriority, 21, S_OK),
+    CASE(IBackgroundCopyJob, GetPriority, 22, S_OK),
+    CASE(IBackgroundCopyJob, SetNotifyFlags, 23, S_OK),
+    CASE(IBackgroundCopyJob, GetNotifyFlags, 24, S_OK),
     { "IBackgroundCopyJob", "SetNotifyInterface", 25, S_OK, call_Job_SetNotifyInterface, serve_in_peer0 },
     { "IBackgroundCopyJob", "GetNotifyInterface", 26, S_OK, call_Job_GetNotifyInterface, serve_Job_GetNotifyInterface },
-    { "IBackgroundCopyJob", "SetMinimumRetryDelay", 27, S_OK,
-      call_Job_SetMinimumRetryDelay, serve_Job_SetMinimumRetryDelay },
-    { "IBackgroundCopyJob", "GetMinimumRetryDelay", 28, S_OK,
-      call_Job_GetMinimumRetryDelay, serve_Job_GetMinimumRetryDelay },
-    { "IBackgroundCopyJob", "SetNoProgressTimeout", 29, S_OK,
-      call_Job_SetNoProgressTimeout, serve_Job_SetNoProgressTimeout },
-    { "IBackgroundCopyJob", "GetNoProgressTimeout", 30, S_OK,
-      call_Job_GetNoProgressTimeout, serve_Job_GetNoProgressTimeout },
-    { "IBackgroundCopyJob", "GetErrorCount", 31, S_OK, call_Job_GetErrorCount, serve_Job_GetErrorCount },
+    CASE(IBackgroundCopyJob, SetMinimumRetryDelay, 27, S_OK),
+    CASE(IBackgroundCopyJob, GetMinimumRetryDelay, 28, S_OK),
+    CASE(IBackgroundCopyJob, SetNoProgressTimeout, 29, S_OK),
+    CASE(IBackgroundCopyJob, GetNoProgressTimeout, 30, S_OK),
+    CASE(IBackgroundCopyJob, GetErrorCount, 31, S_OK),
     { "IBackgroundCopyJob", "SetProxySettings", 32, S_OK, call_Job_SetProxySettings, serve_Job_SetProxySettings },
     { "IBackgroundCopyJob", "GetProxySettings", 33, S_OK, call_Job_GetProxySettings, serve_Job_GetProxySettings },
-    { "IBackgroundCopyJob", "TakeOwnership", 34, S_OK, call_Job_TakeOwnership, serve_nothing },
+    CASE_NOARGS(IBackgroundCopyJob, TakeOwnership, 34, S_OK),
 
     { "IEnumBackgroundCopyJobs", "Next", 3, S_OK, call_EnumJobs_Next, serve_EnumJobs_Next },
-    { "IEnumBackgroundCopyJobs", "Skip", 4, S_FALSE, call_EnumJobs_Skip, serve_EnumJobs_Skip },
-    { "IEnumBackgroundCopyJobs", "Reset", 5, S_OK, call_EnumJobs_Reset, serve_nothing },
-    { "IEnumBackgroundCopyJobs", "Clone", 6, S_OK, call_EnumJobs_Clone, serve_out_peer0 },
-    { "IEnumBackgroundCopyJobs", "GetCount", 7, S_OK, call_EnumJobs_GetCount, serve_EnumJobs_GetCount },
+    CASE(IEnumBackgroundCopyJobs, Skip, 4, S_FALSE),
+    CASE_NOARGS(IEnumBackgroundCopyJobs, Reset, 5, S_OK),
+    CASE_PEER_OUT(IEnumBackgroundCopyJobs, Clone, 6, S_OK),
+    CASE(IEnumBackgroundCopyJobs, GetCount, 7, S_OK),
 
     { "IBackgroundCopyCallback", "JobTransferred", 3, S_OK, call_Callback_JobTransferred, serve_in_peer0 },
     { "IBackgroundCopyCallback", "JobError", 4, S_OK, call_Callback_JobError, serve_Callback_JobError },

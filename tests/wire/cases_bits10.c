@@ -2,10 +2,6 @@
  * has the bytes they must produce. */
 #include "wire_cases.h"
 
-static void serve_nothing(const UINT_PTR *args, struct case_ctx *c)
-{
-}
-
 /* ---- IBackgroundCopyCallback3 ---- */
 
 static HRESULT call_FileRangesTransferred(IUnknown *p, struct case_ctx *c)
@@ -72,27 +68,8 @@ static void serve_GetFilledFileRanges(const UINT_PTR *args, struct case_ctx *c)
 
 /* ---- IBackgroundCopyJobHttpOptions2 ---- */
 
-static HRESULT call_SetHttpMethod(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJobHttpOptions2_SetHttpMethod((IBackgroundCopyJobHttpOptions2 *)p, L"PUT");
-}
-static void serve_SetHttpMethod(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_wstr(c, "method", ARG(LPCWSTR, 0), L"PUT");
-}
-
-static HRESULT call_GetHttpMethod(IUnknown *p, struct case_ctx *c)
-{
-    LPWSTR *method = out_storage(c, sizeof(*method));
-    HRESULT hr = IBackgroundCopyJobHttpOptions2_GetHttpMethod((IBackgroundCopyJobHttpOptions2 *)p, method);
-    expect_wstr(c, "*method", *method, L"PATCH");
-    CoTaskMemFree(*method);
-    return hr;
-}
-static void serve_GetHttpMethod(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(LPWSTR *, 0) = co_wstr(L"PATCH");
-}
+WSTR_IN(IBackgroundCopyJobHttpOptions2, SetHttpMethod, L"PUT")
+WSTR_OUT(IBackgroundCopyJobHttpOptions2, GetHttpMethod, L"PATCH")
 
 /* ---- IBackgroundCopyServerCertificateValidationCallback ---- */
 
@@ -128,10 +105,7 @@ static void serve_SetServerCertificateValidationInterface(const UINT_PTR *args, 
     expect_ptr(c, "certValidationCallback", ARG(void *, 0), c->peer[0]);
 }
 
-static HRESULT call_MakeCustomHeadersWriteOnly(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJobHttpOptions3_MakeCustomHeadersWriteOnly((IBackgroundCopyJobHttpOptions3 *)p);
-}
+NO_ARGS(IBackgroundCopyJobHttpOptions3, MakeCustomHeadersWriteOnly)
 
 static const struct wire_case cases[] =
 {
@@ -141,14 +115,13 @@ static const struct wire_case cases[] =
       serve_UpdateDownloadPosition },
     { "IBackgroundCopyFile6", "RequestFileRanges", 16, S_OK, call_RequestFileRanges, serve_RequestFileRanges },
     { "IBackgroundCopyFile6", "GetFilledFileRanges", 17, S_OK, call_GetFilledFileRanges, serve_GetFilledFileRanges },
-    { "IBackgroundCopyJobHttpOptions2", "SetHttpMethod", 11, S_OK, call_SetHttpMethod, serve_SetHttpMethod },
-    { "IBackgroundCopyJobHttpOptions2", "GetHttpMethod", 12, S_OK, call_GetHttpMethod, serve_GetHttpMethod },
+    CASE(IBackgroundCopyJobHttpOptions2, SetHttpMethod, 11, S_OK),
+    CASE(IBackgroundCopyJobHttpOptions2, GetHttpMethod, 12, S_OK),
     { "IBackgroundCopyServerCertificateValidationCallback", "ValidateServerCertificate", 3, E_ACCESSDENIED,
       call_ValidateServerCertificate, serve_ValidateServerCertificate },
     { "IBackgroundCopyJobHttpOptions3", "SetServerCertificateValidationInterface", 13, S_OK,
       call_SetServerCertificateValidationInterface, serve_SetServerCertificateValidationInterface },
-    { "IBackgroundCopyJobHttpOptions3", "MakeCustomHeadersWriteOnly", 14, S_OK, call_MakeCustomHeadersWriteOnly,
-      serve_nothing },
+    CASE_NOARGS(IBackgroundCopyJobHttpOptions3, MakeCustomHeadersWriteOnly, 14, S_OK),
 };
 
 const struct wire_case_list wire_cases_bits10 = { cases, ARRAYSIZE(cases) };

@@ -70,27 +70,8 @@ static void serve_GetReplyData(const UINT_PTR *args, struct case_ctx *c)
     if (length) *length = 5;
 }
 
-static HRESULT call_SetReplyFileName(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJob2_SetReplyFileName(JOB2(p), L"C:\\replies\\r.bin");
-}
-static void serve_SetReplyFileName(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_wstr(c, "ReplyFileName", ARG(LPCWSTR, 0), L"C:\\replies\\r.bin");
-}
-
-static HRESULT call_GetReplyFileName(IUnknown *p, struct case_ctx *c)
-{
-    LPWSTR *name = out_storage(c, sizeof(*name));
-    HRESULT hr = IBackgroundCopyJob2_GetReplyFileName(JOB2(p), name);
-    expect_wstr(c, "*pReplyFileName", *name, L"C:\\replies\\r.bin");
-    CoTaskMemFree(*name);
-    return hr;
-}
-static void serve_GetReplyFileName(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(LPWSTR *, 0) = co_wstr(L"C:\\replies\\r.bin");
-}
+WSTR_IN(IBackgroundCopyJob2, SetReplyFileName, L"C:\\replies\\r.bin")
+WSTR_OUT(IBackgroundCopyJob2, GetReplyFileName, L"C:\\replies\\r.bin")
 
 #define USER L"EXAMPLE\\svc-bits"
 #define PASSWORD L"p@ss w\u00f6rd"
@@ -131,8 +112,8 @@ static const struct wire_case cases[] =
     { "IBackgroundCopyJob2", "GetNotifyCmdLine", 36, S_OK, call_GetNotifyCmdLine, serve_GetNotifyCmdLine },
     { "IBackgroundCopyJob2", "GetReplyProgress", 37, S_OK, call_GetReplyProgress, serve_GetReplyProgress },
     { "IBackgroundCopyJob2", "GetReplyData", 38, S_OK, call_GetReplyData, serve_GetReplyData },
-    { "IBackgroundCopyJob2", "SetReplyFileName", 39, S_OK, call_SetReplyFileName, serve_SetReplyFileName },
-    { "IBackgroundCopyJob2", "GetReplyFileName", 40, S_OK, call_GetReplyFileName, serve_GetReplyFileName },
+    CASE(IBackgroundCopyJob2, SetReplyFileName, 39, S_OK),
+    CASE(IBackgroundCopyJob2, GetReplyFileName, 40, S_OK),
     { "IBackgroundCopyJob2", "SetCredentials", 41, S_OK, call_SetCredentials, serve_SetCredentials },
     { "IBackgroundCopyJob2", "RemoveCredentials", 42, S_OK, call_RemoveCredentials, serve_RemoveCredentials },
 };

@@ -29,23 +29,8 @@ static void serve_AddFileWithRanges(const UINT_PTR *args, struct case_ctx *c)
     expect_range(c, "Ranges[1]", ranges ? &ranges[1] : NULL, 0x8000, BG_LENGTH_TO_EOF);
 }
 
-static HRESULT call_SetFileACLFlags(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJob3_SetFileACLFlags(JOB3(p), 0x0b);
-}
-static void serve_SetFileACLFlags(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_u32(c, "Flags", ARG(DWORD, 0), 0x0b);
-}
-
-static HRESULT call_GetFileACLFlags(IUnknown *p, struct case_ctx *c)
-{
-    DWORD flags = 0;
-    HRESULT hr = IBackgroundCopyJob3_GetFileACLFlags(JOB3(p), &flags);
-    expect_u32(c, "*Flags", flags, 0x04);
-    return hr;
-}
-static void serve_GetFileACLFlags(const UINT_PTR *args, struct case_ctx *c) { *ARG(DWORD *, 0) = 0x04; }
+ULONG_IN(IBackgroundCopyJob3, SetFileACLFlags, 0x0b)
+ULONG_OUT(IBackgroundCopyJob3, GetFileACLFlags, 0x04)
 
 #define FILE2(p) ((IBackgroundCopyFile2 *)(p))
 
@@ -73,23 +58,16 @@ static void serve_GetFileRanges(const UINT_PTR *args, struct case_ctx *c)
     if (count) *count = 2;
 }
 
-static HRESULT call_SetRemoteName(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyFile2_SetRemoteName(FILE2(p), L"http://mirror.example.test/a.bin");
-}
-static void serve_SetRemoteName(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_wstr(c, "Val", ARG(LPCWSTR, 0), L"http://mirror.example.test/a.bin");
-}
+WSTR_IN(IBackgroundCopyFile2, SetRemoteName, L"http://mirror.example.test/a.bin")
 
 static const struct wire_case cases[] =
 {
     { "IBackgroundCopyJob3", "ReplaceRemotePrefix", 43, S_OK, call_ReplaceRemotePrefix, serve_ReplaceRemotePrefix },
     { "IBackgroundCopyJob3", "AddFileWithRanges", 44, S_OK, call_AddFileWithRanges, serve_AddFileWithRanges },
-    { "IBackgroundCopyJob3", "SetFileACLFlags", 45, S_OK, call_SetFileACLFlags, serve_SetFileACLFlags },
-    { "IBackgroundCopyJob3", "GetFileACLFlags", 46, S_OK, call_GetFileACLFlags, serve_GetFileACLFlags },
+    CASE(IBackgroundCopyJob3, SetFileACLFlags, 45, S_OK),
+    CASE(IBackgroundCopyJob3, GetFileACLFlags, 46, S_OK),
     { "IBackgroundCopyFile2", "GetFileRanges", 6, S_OK, call_GetFileRanges, serve_GetFileRanges },
-    { "IBackgroundCopyFile2", "SetRemoteName", 7, S_OK, call_SetRemoteName, serve_SetRemoteName },
+    CASE(IBackgroundCopyFile2, SetRemoteName, 7, S_OK),
 };
 
 const struct wire_case_list wire_cases_bits2_0 = { cases, ARRAYSIZE(cases) };

@@ -11,10 +11,6 @@ static const BYTE cert_hash[20] =
 };
 #define SUBJECT L"CN=client.example.test"
 
-static void serve_nothing(const UINT_PTR *args, struct case_ctx *c)
-{
-}
-
 static HRESULT call_SetClientCertificateByID(IUnknown *p, struct case_ctx *c)
 {
     BYTE hash[20];
@@ -41,10 +37,7 @@ static void serve_SetClientCertificateByName(const UINT_PTR *args, struct case_c
     expect_wstr(c, "SubjectName", ARG(LPCWSTR, 2), SUBJECT);
 }
 
-static HRESULT call_RemoveClientCertificate(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJobHttpOptions_RemoveClientCertificate(HTTP(p));
-}
+NO_ARGS(IBackgroundCopyJobHttpOptions, RemoveClientCertificate)
 
 static HRESULT call_GetClientCertificate(IUnknown *p, struct case_ctx *c)
 {
@@ -72,48 +65,10 @@ static void serve_GetClientCertificate(const UINT_PTR *args, struct case_ctx *c)
     *ARG(LPWSTR *, 3) = co_wstr(SUBJECT);
 }
 
-static HRESULT call_SetCustomHeaders(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJobHttpOptions_SetCustomHeaders(HTTP(p), L"X-Trace: 1");
-}
-static void serve_SetCustomHeaders(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_wstr(c, "RequestHeaders", ARG(LPCWSTR, 0), L"X-Trace: 1");
-}
-
-static HRESULT call_GetCustomHeaders(IUnknown *p, struct case_ctx *c)
-{
-    LPWSTR *headers = out_storage(c, sizeof(*headers));
-    HRESULT hr = IBackgroundCopyJobHttpOptions_GetCustomHeaders(HTTP(p), headers);
-    expect_wstr(c, "*pRequestHeaders", *headers, L"X-Trace: 1");
-    CoTaskMemFree(*headers);
-    return hr;
-}
-static void serve_GetCustomHeaders(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(LPWSTR *, 0) = co_wstr(L"X-Trace: 1");
-}
-
-static HRESULT call_SetSecurityFlags(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJobHttpOptions_SetSecurityFlags(HTTP(p), 0x0101);
-}
-static void serve_SetSecurityFlags(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_u32(c, "Flags", ARG(ULONG, 0), 0x0101);
-}
-
-static HRESULT call_GetSecurityFlags(IUnknown *p, struct case_ctx *c)
-{
-    ULONG flags = 0;
-    HRESULT hr = IBackgroundCopyJobHttpOptions_GetSecurityFlags(HTTP(p), &flags);
-    expect_u32(c, "*pFlags", flags, 0x0800);
-    return hr;
-}
-static void serve_GetSecurityFlags(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(ULONG *, 0) = 0x0800;
-}
+WSTR_IN(IBackgroundCopyJobHttpOptions, SetCustomHeaders, L"X-Trace: 1")
+WSTR_OUT(IBackgroundCopyJobHttpOptions, GetCustomHeaders, L"X-Trace: 1")
+ULONG_IN(IBackgroundCopyJobHttpOptions, SetSecurityFlags, 0x0101)
+ULONG_OUT(IBackgroundCopyJobHttpOptions, GetSecurityFlags, 0x0800)
 
 static const struct wire_case cases[] =
 {
@@ -121,14 +76,13 @@ static const struct wire_case cases[] =
       serve_SetClientCertificateByID },
     { "IBackgroundCopyJobHttpOptions", "SetClientCertificateByName", 4, S_OK, call_SetClientCertificateByName,
       serve_SetClientCertificateByName },
-    { "IBackgroundCopyJobHttpOptions", "RemoveClientCertificate", 5, S_OK,
-      call_RemoveClientCertificate, serve_nothing },
+    CASE_NOARGS(IBackgroundCopyJobHttpOptions, RemoveClientCertificate, 5, S_OK),
     { "IBackgroundCopyJobHttpOptions", "GetClientCertificate", 6, S_OK, call_GetClientCertificate,
       serve_GetClientCertificate },
-    { "IBackgroundCopyJobHttpOptions", "SetCustomHeaders", 7, S_OK, call_SetCustomHeaders, serve_SetCustomHeaders },
-    { "IBackgroundCopyJobHttpOptions", "GetCustomHeaders", 8, S_OK, call_GetCustomHeaders, serve_GetCustomHeaders },
-    { "IBackgroundCopyJobHttpOptions", "SetSecurityFlags", 9, S_OK, call_SetSecurityFlags, serve_SetSecurityFlags },
-    { "IBackgroundCopyJobHttpOptions", "GetSecurityFlags", 10, S_OK, call_GetSecurityFlags, serve_GetSecurityFlags },
+    CASE(IBackgroundCopyJobHttpOptions, SetCustomHeaders, 7, S_OK),
+    CASE(IBackgroundCopyJobHttpOptions, GetCustomHeaders, 8, S_OK),
+    CASE(IBackgroundCopyJobHttpOptions, SetSecurityFlags, 9, S_OK),
+    CASE(IBackgroundCopyJobHttpOptions, GetSecurityFlags, 10, S_OK),
 };
 
 const struct wire_case_list wire_cases_bits2_5 = { cases, ARRAYSIZE(cases) };

@@ -7,35 +7,6 @@ static const GUID record_id = {0x659cdeaf, 0x0000, 0x11d9, {0xa9, 0xcd, 0, 0, 0,
 static const GUID missing_record_id = {0x659cdeaf, 0x0000, 0x11d9, {0xa9, 0xcd, 0, 0, 0, 0, 0, 0xbb}};
 #define ORIGIN L"http://origin.example.test/pkg/42"
 
-static void serve_nothing(const UINT_PTR *args, struct case_ctx *c)
-{
-}
-
-static void serve_out_peer0(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(void **, 0) = out_peer(c, 0);
-}
-
-/* A method whose only parameter is an [out] ULONG (or DWORD, BOOL). */
-#define ULONG_OUT(iface, name, value) \
-    static HRESULT call_##iface##_##name(IUnknown *p, struct case_ctx *c) \
-    { \
-        ULONG v = 0; \
-        HRESULT hr = iface##_##name((iface *)p, (void *)&v); \
-        expect_u32(c, #name, v, value); \
-        return hr; \
-    } \
-    static void serve_##iface##_##name(const UINT_PTR *args, struct case_ctx *c) { *ARG(ULONG *, 0) = value; }
-/* A method whose only parameter is an [in] ULONG (or DWORD, BOOL). */
-#define ULONG_IN(iface, name, value) \
-    static HRESULT call_##iface##_##name(IUnknown *p, struct case_ctx *c) { return iface##_##name((iface *)p, value); } \
-    static void serve_##iface##_##name(const UINT_PTR *args, struct case_ctx *c) \
-    { \
-        expect_u32(c, #name, ARG(ULONG, 0), value); \
-    }
-#define NO_ARGS(iface, name) \
-    static HRESULT call_##iface##_##name(IUnknown *p, struct case_ctx *c) { return iface##_##name((iface *)p); }
-
 /* ---- IBitsPeerCacheRecord ---- */
 
 #define RECORD(p) ((IBitsPeerCacheRecord *)(p))
@@ -49,15 +20,7 @@ static HRESULT call_Record_GetId(IUnknown *p, struct case_ctx *c)
 }
 static void serve_Record_GetId(const UINT_PTR *args, struct case_ctx *c) { *ARG(GUID *, 0) = record_id; }
 
-static HRESULT call_Record_GetOriginUrl(IUnknown *p, struct case_ctx *c)
-{
-    LPWSTR *url = out_storage(c, sizeof(*url));
-    HRESULT hr = IBitsPeerCacheRecord_GetOriginUrl(RECORD(p), url);
-    expect_wstr(c, "*pVal", *url, ORIGIN);
-    CoTaskMemFree(*url);
-    return hr;
-}
-static void serve_Record_GetOriginUrl(const UINT_PTR *args, struct case_ctx *c) { *ARG(LPWSTR *, 0) = co_wstr(ORIGIN); }
+WSTR_OUT(IBitsPeerCacheRecord, GetOriginUrl, ORIGIN)
 
 static HRESULT call_Record_GetFileSize(IUnknown *p, struct case_ctx *c)
 {
@@ -96,10 +59,7 @@ static void serve_Record_GetLastAccessTime(const UINT_PTR *args, struct case_ctx
     t->dwHighDateTime = 0x01da0000;
 }
 
-static HRESULT call_Record_IsFileValidated(IUnknown *p, struct case_ctx *c)
-{
-    return IBitsPeerCacheRecord_IsFileValidated(RECORD(p));
-}
+NO_ARGS(IBitsPeerCacheRecord, IsFileValidated)
 
 static HRESULT call_Record_GetFileRanges(IUnknown *p, struct case_ctx *c)
 {
@@ -149,30 +109,11 @@ static void serve_EnumRecords_Next(const UINT_PTR *args, struct case_ctx *c)
 ULONG_IN(IEnumBitsPeerCacheRecords, Skip, 10)
 NO_ARGS(IEnumBitsPeerCacheRecords, Reset)
 ULONG_OUT(IEnumBitsPeerCacheRecords, GetCount, 6)
-
-static HRESULT call_EnumRecords_Clone(IUnknown *p, struct case_ctx *c)
-{
-    IEnumBitsPeerCacheRecords *clone = NULL;
-    HRESULT hr = IEnumBitsPeerCacheRecords_Clone(ERECORDS(p), &clone);
-    expect_out_peer(c, "*ppenum", (IUnknown *)clone, 0);
-    return hr;
-}
+PEER_OUT(IEnumBitsPeerCacheRecords, Clone)
 
 /* ---- IBitsPeer ---- */
 
-static HRESULT call_Peer_GetPeerName(IUnknown *p, struct case_ctx *c)
-{
-    LPWSTR *name = out_storage(c, sizeof(*name));
-    HRESULT hr = IBitsPeer_GetPeerName((IBitsPeer *)p, name);
-    expect_wstr(c, "*pName", *name, L"peer-07.example.test");
-    CoTaskMemFree(*name);
-    return hr;
-}
-static void serve_Peer_GetPeerName(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(LPWSTR *, 0) = co_wstr(L"peer-07.example.test");
-}
-
+WSTR_OUT(IBitsPeer, GetPeerName, L"peer-07.example.test")
 ULONG_OUT(IBitsPeer, IsAuthenticated, 1)
 ULONG_OUT(IBitsPeer, IsAvailable, 0)
 
@@ -203,14 +144,7 @@ static void serve_EnumPeers_Next(const UINT_PTR *args, struct case_ctx *c)
 ULONG_IN(IEnumBitsPeers, Skip, 4)
 NO_ARGS(IEnumBitsPeers, Reset)
 ULONG_OUT(IEnumBitsPeers, GetCount, 1)
-
-static HRESULT call_EnumPeers_Clone(IUnknown *p, struct case_ctx *c)
-{
-    IEnumBitsPeers *clone = NULL;
-    HRESULT hr = IEnumBitsPeers_Clone(EPEERS(p), &clone);
-    expect_out_peer(c, "*ppenum", (IUnknown *)clone, 0);
-    return hr;
-}
+PEER_OUT(IEnumBitsPeers, Clone)
 
 /* ---- IBitsPeerCacheAdministration ---- */
 
@@ -225,14 +159,7 @@ ULONG_IN(IBitsPeerCacheAdministration, SetConfigurationFlags, 1)
 NO_ARGS(IBitsPeerCacheAdministration, ClearRecords)
 NO_ARGS(IBitsPeerCacheAdministration, ClearPeers)
 NO_ARGS(IBitsPeerCacheAdministration, DiscoverPeers)
-
-static HRESULT call_Admin_EnumRecords(IUnknown *p, struct case_ctx *c)
-{
-    IEnumBitsPeerCacheRecords *records = NULL;
-    HRESULT hr = IBitsPeerCacheAdministration_EnumRecords(ADMIN(p), &records);
-    expect_out_peer(c, "*ppEnum", (IUnknown *)records, 0);
-    return hr;
-}
+PEER_OUT(IBitsPeerCacheAdministration, EnumRecords)
 
 static HRESULT call_Admin_GetRecord(IUnknown *p, struct case_ctx *c)
 {
@@ -256,22 +183,8 @@ static void serve_Admin_DeleteRecord(const UINT_PTR *args, struct case_ctx *c)
     expect_guid(c, "id", ARG(const GUID *, 0), &missing_record_id);
 }
 
-static HRESULT call_Admin_DeleteUrl(IUnknown *p, struct case_ctx *c)
-{
-    return IBitsPeerCacheAdministration_DeleteUrl(ADMIN(p), ORIGIN);
-}
-static void serve_Admin_DeleteUrl(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_wstr(c, "url", ARG(LPCWSTR, 0), ORIGIN);
-}
-
-static HRESULT call_Admin_EnumPeers(IUnknown *p, struct case_ctx *c)
-{
-    IEnumBitsPeers *peers = NULL;
-    HRESULT hr = IBitsPeerCacheAdministration_EnumPeers(ADMIN(p), &peers);
-    expect_out_peer(c, "*ppEnum", (IUnknown *)peers, 0);
-    return hr;
-}
+WSTR_IN(IBitsPeerCacheAdministration, DeleteUrl, ORIGIN)
+PEER_OUT(IBitsPeerCacheAdministration, EnumPeers)
 
 /* ---- IBackgroundCopyJob4 ---- */
 
@@ -284,19 +197,7 @@ ULONG_OUT(IBackgroundCopyJob4, GetMaximumDownloadTime, 7200)
 
 /* ---- IBackgroundCopyFile3 ---- */
 
-static HRESULT call_File3_GetTemporaryName(IUnknown *p, struct case_ctx *c)
-{
-    LPWSTR *name = out_storage(c, sizeof(*name));
-    HRESULT hr = IBackgroundCopyFile3_GetTemporaryName((IBackgroundCopyFile3 *)p, name);
-    expect_wstr(c, "*pFilename", *name, L"C:\\d\\BIT1A2B.tmp");
-    CoTaskMemFree(*name);
-    return hr;
-}
-static void serve_File3_GetTemporaryName(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(LPWSTR *, 0) = co_wstr(L"C:\\d\\BIT1A2B.tmp");
-}
-
+WSTR_OUT(IBackgroundCopyFile3, GetTemporaryName, L"C:\\d\\BIT1A2B.tmp")
 ULONG_IN(IBackgroundCopyFile3, SetValidationState, TRUE)
 ULONG_OUT(IBackgroundCopyFile3, GetValidationState, FALSE)
 ULONG_OUT(IBackgroundCopyFile3, IsDownloadedFromPeer, TRUE)
@@ -314,35 +215,33 @@ static void serve_Callback2_FileTransferred(const UINT_PTR *args, struct case_ct
     expect_ptr(c, "pFile", ARG(void *, 1), c->peer[1]);
 }
 
-#define CASE(iface, name, slot, hr) { #iface, #name, slot, hr, call_##iface##_##name, serve_##iface##_##name }
-#define CASE_NOARGS(iface, name, slot, hr) { #iface, #name, slot, hr, call_##iface##_##name, serve_nothing }
 
 static const struct wire_case cases[] =
 {
     { "IBitsPeerCacheRecord", "GetId", 3, S_OK, call_Record_GetId, serve_Record_GetId },
-    { "IBitsPeerCacheRecord", "GetOriginUrl", 4, S_OK, call_Record_GetOriginUrl, serve_Record_GetOriginUrl },
+    CASE(IBitsPeerCacheRecord, GetOriginUrl, 4, S_OK),
     { "IBitsPeerCacheRecord", "GetFileSize", 5, S_OK, call_Record_GetFileSize, serve_Record_GetFileSize },
     { "IBitsPeerCacheRecord", "GetFileModificationTime", 6, S_OK, call_Record_GetFileModificationTime,
       serve_Record_GetFileModificationTime },
     { "IBitsPeerCacheRecord", "GetLastAccessTime", 7, S_OK,
       call_Record_GetLastAccessTime, serve_Record_GetLastAccessTime },
-    { "IBitsPeerCacheRecord", "IsFileValidated", 8, S_FALSE, call_Record_IsFileValidated, serve_nothing },
+    CASE_NOARGS(IBitsPeerCacheRecord, IsFileValidated, 8, S_FALSE),
     { "IBitsPeerCacheRecord", "GetFileRanges", 9, S_OK, call_Record_GetFileRanges, serve_Record_GetFileRanges },
 
     { "IEnumBitsPeerCacheRecords", "Next", 3, S_OK, call_EnumRecords_Next, serve_EnumRecords_Next },
     CASE(IEnumBitsPeerCacheRecords, Skip, 4, S_FALSE),
     CASE_NOARGS(IEnumBitsPeerCacheRecords, Reset, 5, S_OK),
-    { "IEnumBitsPeerCacheRecords", "Clone", 6, S_OK, call_EnumRecords_Clone, serve_out_peer0 },
+    CASE_PEER_OUT(IEnumBitsPeerCacheRecords, Clone, 6, S_OK),
     CASE(IEnumBitsPeerCacheRecords, GetCount, 7, S_OK),
 
-    { "IBitsPeer", "GetPeerName", 3, S_OK, call_Peer_GetPeerName, serve_Peer_GetPeerName },
+    CASE(IBitsPeer, GetPeerName, 3, S_OK),
     CASE(IBitsPeer, IsAuthenticated, 4, S_OK),
     CASE(IBitsPeer, IsAvailable, 5, S_OK),
 
     { "IEnumBitsPeers", "Next", 3, S_FALSE, call_EnumPeers_Next, serve_EnumPeers_Next },
     CASE(IEnumBitsPeers, Skip, 4, S_OK),
     CASE_NOARGS(IEnumBitsPeers, Reset, 5, S_OK),
-    { "IEnumBitsPeers", "Clone", 6, S_OK, call_EnumPeers_Clone, serve_out_peer0 },
+    CASE_PEER_OUT(IEnumBitsPeers, Clone, 6, S_OK),
     CASE(IEnumBitsPeers, GetCount, 7, S_OK),
 
     CASE(IBitsPeerCacheAdministration, GetMaximumCacheSize, 3, S_OK),
@@ -351,13 +250,13 @@ static const struct wire_case cases[] =
     CASE(IBitsPeerCacheAdministration, SetMaximumContentAge, 6, S_OK),
     CASE(IBitsPeerCacheAdministration, GetConfigurationFlags, 7, S_OK),
     CASE(IBitsPeerCacheAdministration, SetConfigurationFlags, 8, S_OK),
-    { "IBitsPeerCacheAdministration", "EnumRecords", 9, S_OK, call_Admin_EnumRecords, serve_out_peer0 },
+    CASE_PEER_OUT(IBitsPeerCacheAdministration, EnumRecords, 9, S_OK),
     { "IBitsPeerCacheAdministration", "GetRecord", 10, S_OK, call_Admin_GetRecord, serve_Admin_GetRecord },
     CASE_NOARGS(IBitsPeerCacheAdministration, ClearRecords, 11, S_OK),
     { "IBitsPeerCacheAdministration", "DeleteRecord", 12, 0x80070002,
       call_Admin_DeleteRecord, serve_Admin_DeleteRecord },
-    { "IBitsPeerCacheAdministration", "DeleteUrl", 13, S_OK, call_Admin_DeleteUrl, serve_Admin_DeleteUrl },
-    { "IBitsPeerCacheAdministration", "EnumPeers", 14, S_OK, call_Admin_EnumPeers, serve_out_peer0 },
+    CASE(IBitsPeerCacheAdministration, DeleteUrl, 13, S_OK),
+    CASE_PEER_OUT(IBitsPeerCacheAdministration, EnumPeers, 14, S_OK),
     CASE_NOARGS(IBitsPeerCacheAdministration, ClearPeers, 15, S_OK),
     CASE_NOARGS(IBitsPeerCacheAdministration, DiscoverPeers, 16, S_OK),
 
@@ -368,7 +267,7 @@ static const struct wire_case cases[] =
     CASE(IBackgroundCopyJob4, SetMaximumDownloadTime, 51, S_OK),
     CASE(IBackgroundCopyJob4, GetMaximumDownloadTime, 52, S_OK),
 
-    { "IBackgroundCopyFile3", "GetTemporaryName", 8, S_OK, call_File3_GetTemporaryName, serve_File3_GetTemporaryName },
+    CASE(IBackgroundCopyFile3, GetTemporaryName, 8, S_OK),
     CASE(IBackgroundCopyFile3, SetValidationState, 9, S_OK),
     CASE(IBackgroundCopyFile3, GetValidationState, 10, S_OK),
     CASE(IBackgroundCopyFile3, IsDownloadedFromPeer, 11, S_OK),

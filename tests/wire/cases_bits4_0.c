@@ -4,39 +4,10 @@
 
 #define TOKEN(p) ((IBitsTokenOptions *)(p))
 
-static void serve_nothing(const UINT_PTR *args, struct case_ctx *c)
-{
-}
-
-static HRESULT call_SetHelperTokenFlags(IUnknown *p, struct case_ctx *c)
-{
-    return IBitsTokenOptions_SetHelperTokenFlags(TOKEN(p), BG_TOKEN_LOCAL_FILE | BG_TOKEN_NETWORK);
-}
-static void serve_SetHelperTokenFlags(const UINT_PTR *args, struct case_ctx *c)
-{
-    expect_u32(c, "UsageFlags", ARG(DWORD, 0), BG_TOKEN_LOCAL_FILE | BG_TOKEN_NETWORK);
-}
-
-static HRESULT call_GetHelperTokenFlags(IUnknown *p, struct case_ctx *c)
-{
-    DWORD flags = 0;
-    HRESULT hr = IBitsTokenOptions_GetHelperTokenFlags(TOKEN(p), &flags);
-    expect_u32(c, "*pFlags", flags, BG_TOKEN_LOCAL_FILE);
-    return hr;
-}
-static void serve_GetHelperTokenFlags(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(DWORD *, 0) = BG_TOKEN_LOCAL_FILE;
-}
-
-static HRESULT call_SetHelperToken(IUnknown *p, struct case_ctx *c)
-{
-    return IBitsTokenOptions_SetHelperToken(TOKEN(p));
-}
-static HRESULT call_ClearHelperToken(IUnknown *p, struct case_ctx *c)
-{
-    return IBitsTokenOptions_ClearHelperToken(TOKEN(p));
-}
+ULONG_IN(IBitsTokenOptions, SetHelperTokenFlags, BG_TOKEN_LOCAL_FILE | BG_TOKEN_NETWORK)
+ULONG_OUT(IBitsTokenOptions, GetHelperTokenFlags, BG_TOKEN_LOCAL_FILE)
+NO_ARGS(IBitsTokenOptions, SetHelperToken)
+NO_ARGS(IBitsTokenOptions, ClearHelperToken)
 
 static HRESULT call_GetHelperTokenSid(IUnknown *p, struct case_ctx *c)
 {
@@ -64,10 +35,10 @@ static void serve_GetPeerDownloadStats(const UINT_PTR *args, struct case_ctx *c)
 
 static const struct wire_case cases[] =
 {
-    { "IBitsTokenOptions", "SetHelperTokenFlags", 3, S_OK, call_SetHelperTokenFlags, serve_SetHelperTokenFlags },
-    { "IBitsTokenOptions", "GetHelperTokenFlags", 4, S_OK, call_GetHelperTokenFlags, serve_GetHelperTokenFlags },
-    { "IBitsTokenOptions", "SetHelperToken", 5, S_OK, call_SetHelperToken, serve_nothing },
-    { "IBitsTokenOptions", "ClearHelperToken", 6, S_OK, call_ClearHelperToken, serve_nothing },
+    CASE(IBitsTokenOptions, SetHelperTokenFlags, 3, S_OK),
+    CASE(IBitsTokenOptions, GetHelperTokenFlags, 4, S_OK),
+    CASE_NOARGS(IBitsTokenOptions, SetHelperToken, 5, S_OK),
+    CASE_NOARGS(IBitsTokenOptions, ClearHelperToken, 6, S_OK),
     { "IBitsTokenOptions", "GetHelperTokenSid", 7, S_OK, call_GetHelperTokenSid, serve_GetHelperTokenSid },
     { "IBackgroundCopyFile4", "GetPeerDownloadStats", 12, S_OK, call_GetPeerDownloadStats, serve_GetPeerDownloadStats },
 };

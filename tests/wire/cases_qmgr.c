@@ -10,15 +10,6 @@ static const GUID group_b = {0x1ded80a7, 0x0000, 0x424f, {0x8a, 0x04, 0, 0, 0, 0
 static const GUID listed_1 = {0x00000001, 0x0000, 0x0000, {0xc0, 0, 0, 0, 0, 0, 0, 0x46}};
 static const GUID listed_2 = {0x00000002, 0x0000, 0x0000, {0xc0, 0, 0, 0, 0, 0, 0, 0x46}};
 
-static void serve_nothing(const UINT_PTR *args, struct case_ctx *c)
-{
-}
-
-static void serve_out_peer0(const UINT_PTR *args, struct case_ctx *c)
-{
-    *ARG(void **, 0) = out_peer(c, 0);
-}
-
 /* [in] GUID by value then [out] interface pointer: the GUID arrives by address (x86_64). */
 static void check_guid_then_out_peer0(const UINT_PTR *args, struct case_ctx *c, const GUID *want)
 {
@@ -30,7 +21,7 @@ static void check_guid_then_out_peer0(const UINT_PTR *args, struct case_ctx *c, 
 
 #define JOB1(p) ((IBackgroundCopyJob1 *)(p))
 
-static HRESULT call_Job1_CancelJob(IUnknown *p, struct case_ctx *c) { return IBackgroundCopyJob1_CancelJob(JOB1(p)); }
+NO_ARGS(IBackgroundCopyJob1, CancelJob)
 
 static HRESULT call_Job1_GetProgress(IUnknown *p, struct case_ctx *c)
 {
@@ -114,19 +105,8 @@ static void serve_Job1_GetFile(const UINT_PTR *args, struct case_ctx *c)
     info->dwSizeHint = 8192;
 }
 
-static HRESULT call_Job1_GetFileCount(IUnknown *p, struct case_ctx *c)
-{
-    DWORD count = 0;
-    HRESULT hr = IBackgroundCopyJob1_GetFileCount(JOB1(p), &count);
-    expect_u32(c, "*pdwFileCount", count, 2);
-    return hr;
-}
-static void serve_Job1_GetFileCount(const UINT_PTR *args, struct case_ctx *c) { *ARG(DWORD *, 0) = 2; }
-
-static HRESULT call_Job1_SwitchToForeground(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyJob1_SwitchToForeground(JOB1(p));
-}
+ULONG_OUT(IBackgroundCopyJob1, GetFileCount, 2)
+NO_ARGS(IBackgroundCopyJob1, SwitchToForeground)
 
 static HRESULT call_Job1_get_JobID(IUnknown *p, struct case_ctx *c)
 {
@@ -160,32 +140,10 @@ static void serve_EnumJobs1_Next(const UINT_PTR *args, struct case_ctx *c)
     *ARG(ULONG *, 2) = 2;
 }
 
-static HRESULT call_EnumJobs1_Skip(IUnknown *p, struct case_ctx *c)
-{
-    return IEnumBackgroundCopyJobs1_Skip((IEnumBackgroundCopyJobs1 *)p, 3);
-}
-static void serve_EnumJobs1_Skip(const UINT_PTR *args, struct case_ctx *c) { expect_u32(c, "celt", ARG(ULONG, 0), 3); }
-static HRESULT call_EnumJobs1_Reset(IUnknown *p, struct case_ctx *c)
-{
-    return IEnumBackgroundCopyJobs1_Reset((IEnumBackgroundCopyJobs1 *)p);
-}
-
-static HRESULT call_EnumJobs1_Clone(IUnknown *p, struct case_ctx *c)
-{
-    IEnumBackgroundCopyJobs1 *clone = NULL;
-    HRESULT hr = IEnumBackgroundCopyJobs1_Clone((IEnumBackgroundCopyJobs1 *)p, &clone);
-    expect_out_peer(c, "*ppenum", (IUnknown *)clone, 0);
-    return hr;
-}
-
-static HRESULT call_EnumJobs1_GetCount(IUnknown *p, struct case_ctx *c)
-{
-    ULONG count = 0;
-    HRESULT hr = IEnumBackgroundCopyJobs1_GetCount((IEnumBackgroundCopyJobs1 *)p, &count);
-    expect_u32(c, "*puCount", count, 2);
-    return hr;
-}
-static void serve_count2(const UINT_PTR *args, struct case_ctx *c) { *ARG(ULONG *, 0) = 2; }
+ULONG_IN(IEnumBackgroundCopyJobs1, Skip, 3)
+NO_ARGS(IEnumBackgroundCopyJobs1, Reset)
+PEER_OUT(IEnumBackgroundCopyJobs1, Clone)
+ULONG_OUT(IEnumBackgroundCopyJobs1, GetCount, 2)
 
 static HRESULT call_EnumGroups_Next(IUnknown *p, struct case_ctx *c)
 {
@@ -208,32 +166,10 @@ static void serve_EnumGroups_Next(const UINT_PTR *args, struct case_ctx *c)
     *ARG(ULONG *, 2) = 2;
 }
 
-static HRESULT call_EnumGroups_Skip(IUnknown *p, struct case_ctx *c)
-{
-    return IEnumBackgroundCopyGroups_Skip((IEnumBackgroundCopyGroups *)p, 1);
-}
-static void serve_EnumGroups_Skip(const UINT_PTR *args, struct case_ctx *c) { expect_u32(c, "celt", ARG(ULONG, 0), 1); }
-static HRESULT call_EnumGroups_Reset(IUnknown *p, struct case_ctx *c)
-{
-    return IEnumBackgroundCopyGroups_Reset((IEnumBackgroundCopyGroups *)p);
-}
-
-static HRESULT call_EnumGroups_Clone(IUnknown *p, struct case_ctx *c)
-{
-    IEnumBackgroundCopyGroups *clone = NULL;
-    HRESULT hr = IEnumBackgroundCopyGroups_Clone((IEnumBackgroundCopyGroups *)p, &clone);
-    expect_out_peer(c, "*ppenum", (IUnknown *)clone, 0);
-    return hr;
-}
-
-static HRESULT call_EnumGroups_GetCount(IUnknown *p, struct case_ctx *c)
-{
-    ULONG count = 0;
-    HRESULT hr = IEnumBackgroundCopyGroups_GetCount((IEnumBackgroundCopyGroups *)p, &count);
-    expect_u32(c, "*puCount", count, 3);
-    return hr;
-}
-static void serve_count3(const UINT_PTR *args, struct case_ctx *c) { *ARG(ULONG *, 0) = 3; }
+ULONG_IN(IEnumBackgroundCopyGroups, Skip, 1)
+NO_ARGS(IEnumBackgroundCopyGroups, Reset)
+PEER_OUT(IEnumBackgroundCopyGroups, Clone)
+ULONG_OUT(IEnumBackgroundCopyGroups, GetCount, 3)
 
 /* ---- IBackgroundCopyGroup ---- */
 
@@ -262,6 +198,7 @@ static HRESULT call_Group_SetProp(IUnknown *p, struct case_ctx *c)
 {
     VARIANT v;
     HRESULT hr;
+    VariantInit(&v);        /* the reserved words go on the wire too */
     V_VT(&v) = VT_BSTR;
     V_BSTR(&v) = SysAllocString(L"Legacy group");
     hr = IBackgroundCopyGroup_SetProp(GROUP(p), GROUPPROP_DISPLAYNAME, &v);
@@ -315,31 +252,11 @@ static void serve_Group_GetJob(const UINT_PTR *args, struct case_ctx *c)
     check_guid_then_out_peer0(args, c, &job1_id);
 }
 
-static HRESULT call_Group_SuspendGroup(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyGroup_SuspendGroup(GROUP(p));
-}
-static HRESULT call_Group_ResumeGroup(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyGroup_ResumeGroup(GROUP(p));
-}
-static HRESULT call_Group_CancelGroup(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyGroup_CancelGroup(GROUP(p));
-}
-static HRESULT call_Group_SwitchToForeground(IUnknown *p, struct case_ctx *c)
-{
-    return IBackgroundCopyGroup_SwitchToForeground(GROUP(p));
-}
-
-static HRESULT call_Group_get_Size(IUnknown *p, struct case_ctx *c)
-{
-    DWORD size = 0;
-    HRESULT hr = IBackgroundCopyGroup_get_Size(GROUP(p), &size);
-    expect_u32(c, "*pdwSize", size, 65536);
-    return hr;
-}
-static void serve_Group_get_Size(const UINT_PTR *args, struct case_ctx *c) { *ARG(DWORD *, 0) = 65536; }
+NO_ARGS(IBackgroundCopyGroup, SuspendGroup)
+NO_ARGS(IBackgroundCopyGroup, ResumeGroup)
+NO_ARGS(IBackgroundCopyGroup, CancelGroup)
+NO_ARGS(IBackgroundCopyGroup, SwitchToForeground)
+ULONG_OUT(IBackgroundCopyGroup, get_Size, 65536)
 
 static HRESULT call_Group_get_GroupID(IUnknown *p, struct case_ctx *c)
 {
@@ -487,44 +404,44 @@ static HRESULT call_QMgr_EnumGroups(IUnknown *p, struct case_ctx *c)
 
 static const struct wire_case cases[] =
 {
-    { "IBackgroundCopyJob1", "CancelJob", 3, S_OK, call_Job1_CancelJob, serve_nothing },
+    CASE_NOARGS(IBackgroundCopyJob1, CancelJob, 3, S_OK),
     { "IBackgroundCopyJob1", "GetProgress", 4, S_OK, call_Job1_GetProgress, serve_Job1_GetProgress },
     { "IBackgroundCopyJob1", "GetStatus", 5, S_OK, call_Job1_GetStatus, serve_Job1_GetStatus },
     { "IBackgroundCopyJob1", "AddFiles", 6, S_OK, call_Job1_AddFiles, serve_Job1_AddFiles },
     { "IBackgroundCopyJob1", "GetFile", 7, S_OK, call_Job1_GetFile, serve_Job1_GetFile },
-    { "IBackgroundCopyJob1", "GetFileCount", 8, S_OK, call_Job1_GetFileCount, serve_Job1_GetFileCount },
-    { "IBackgroundCopyJob1", "SwitchToForeground", 9, S_OK, call_Job1_SwitchToForeground, serve_nothing },
+    CASE(IBackgroundCopyJob1, GetFileCount, 8, S_OK),
+    CASE_NOARGS(IBackgroundCopyJob1, SwitchToForeground, 9, S_OK),
     { "IBackgroundCopyJob1", "get_JobID", 10, S_OK, call_Job1_get_JobID, serve_Job1_get_JobID },
 
     { "IEnumBackgroundCopyJobs1", "Next", 3, S_FALSE, call_EnumJobs1_Next, serve_EnumJobs1_Next },
-    { "IEnumBackgroundCopyJobs1", "Skip", 4, S_OK, call_EnumJobs1_Skip, serve_EnumJobs1_Skip },
-    { "IEnumBackgroundCopyJobs1", "Reset", 5, S_OK, call_EnumJobs1_Reset, serve_nothing },
-    { "IEnumBackgroundCopyJobs1", "Clone", 6, S_OK, call_EnumJobs1_Clone, serve_out_peer0 },
-    { "IEnumBackgroundCopyJobs1", "GetCount", 7, S_OK, call_EnumJobs1_GetCount, serve_count2 },
+    CASE(IEnumBackgroundCopyJobs1, Skip, 4, S_OK),
+    CASE_NOARGS(IEnumBackgroundCopyJobs1, Reset, 5, S_OK),
+    CASE_PEER_OUT(IEnumBackgroundCopyJobs1, Clone, 6, S_OK),
+    CASE(IEnumBackgroundCopyJobs1, GetCount, 7, S_OK),
 
     { "IBackgroundCopyGroup", "GetProp", 3, S_OK, call_Group_GetProp, serve_Group_GetProp },
     { "IBackgroundCopyGroup", "SetProp", 4, S_OK, call_Group_SetProp, serve_Group_SetProp },
     { "IBackgroundCopyGroup", "GetProgress", 5, S_OK, call_Group_GetProgress, serve_Group_GetProgress },
     { "IBackgroundCopyGroup", "GetStatus", 6, S_OK, call_Group_GetStatus, serve_Group_GetStatus },
     { "IBackgroundCopyGroup", "GetJob", 7, S_OK, call_Group_GetJob, serve_Group_GetJob },
-    { "IBackgroundCopyGroup", "SuspendGroup", 8, S_OK, call_Group_SuspendGroup, serve_nothing },
-    { "IBackgroundCopyGroup", "ResumeGroup", 9, S_OK, call_Group_ResumeGroup, serve_nothing },
-    { "IBackgroundCopyGroup", "CancelGroup", 10, 0x81001001, call_Group_CancelGroup, serve_nothing },
-    { "IBackgroundCopyGroup", "get_Size", 11, S_OK, call_Group_get_Size, serve_Group_get_Size },
+    CASE_NOARGS(IBackgroundCopyGroup, SuspendGroup, 8, S_OK),
+    CASE_NOARGS(IBackgroundCopyGroup, ResumeGroup, 9, S_OK),
+    CASE_NOARGS(IBackgroundCopyGroup, CancelGroup, 10, 0x81001001),
+    CASE(IBackgroundCopyGroup, get_Size, 11, S_OK),
     { "IBackgroundCopyGroup", "get_GroupID", 12, S_OK, call_Group_get_GroupID, serve_Group_get_GroupID },
     { "IBackgroundCopyGroup", "CreateJob", 13, S_OK, call_Group_CreateJob, serve_Group_CreateJob },
     { "IBackgroundCopyGroup", "EnumJobs", 14, S_OK, call_Group_EnumJobs, serve_dword0_then_out_peer0 },
-    { "IBackgroundCopyGroup", "SwitchToForeground", 15, S_OK, call_Group_SwitchToForeground, serve_nothing },
+    CASE_NOARGS(IBackgroundCopyGroup, SwitchToForeground, 15, S_OK),
     { "IBackgroundCopyGroup", "QueryNewJobInterface", 16, S_OK, call_Group_QueryNewJobInterface,
       serve_Group_QueryNewJobInterface },
     { "IBackgroundCopyGroup", "SetNotificationPointer", 17, S_OK, call_Group_SetNotificationPointer,
       serve_Group_SetNotificationPointer },
 
     { "IEnumBackgroundCopyGroups", "Next", 3, S_OK, call_EnumGroups_Next, serve_EnumGroups_Next },
-    { "IEnumBackgroundCopyGroups", "Skip", 4, S_OK, call_EnumGroups_Skip, serve_EnumGroups_Skip },
-    { "IEnumBackgroundCopyGroups", "Reset", 5, S_OK, call_EnumGroups_Reset, serve_nothing },
-    { "IEnumBackgroundCopyGroups", "Clone", 6, S_OK, call_EnumGroups_Clone, serve_out_peer0 },
-    { "IEnumBackgroundCopyGroups", "GetCount", 7, S_OK, call_EnumGroups_GetCount, serve_count3 },
+    CASE(IEnumBackgroundCopyGroups, Skip, 4, S_OK),
+    CASE_NOARGS(IEnumBackgroundCopyGroups, Reset, 5, S_OK),
+    CASE_PEER_OUT(IEnumBackgroundCopyGroups, Clone, 6, S_OK),
+    CASE(IEnumBackgroundCopyGroups, GetCount, 7, S_OK),
 
     { "IBackgroundCopyCallback1", "OnStatus", 3, S_OK, call_Callback1_OnStatus, serve_Callback1_OnStatus },
     { "IBackgroundCopyCallback1", "OnProgress", 4, S_OK, call_Callback1_OnProgress, serve_Callback1_OnProgress },

@@ -1,94 +1,48 @@
+/* The recording channel of recording_channel.h: the hooks it adds to the
+ * in-thread channel (server/loopback_channel.c). */
 #include <string.h>
 #include <rpcproxy.h>
 #include "recording_channel.h"
 #include "com_helpers.h"
 
-static struct recording_channel *impl_from(IRpcChannelBuffer *iface)
+static struct recording_channel *impl_from(struct loopback_channel *base)
 {
-    return CONTAINING_RECORD(iface, struct recording_channel, IRpcChannelBuffer_iface);
+    return CONTAINING_RECORD(base, struct recording_channel, base);
 }
 
-static HRESULT STDMETHODCALLTYPE channel_QueryInterface(IRpcChannelBuffer *iface, REFIID riid, void **ppv)
+static void *copy_buffer(const void *bytes, ULONG len)
 {
-    if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IRpcChannelBuffer))
-    {
-        *ppv = iface;
-        IRpcChannelBuffer_AddRef(iface);
-        return S_OK;
-    }
-    *ppv = NULL;
-    return E_NOINTERFACE;
-}
-
-static ULONG STDMETHODCALLTYPE channel_AddRef(IRpcChannelBuffer *iface)
-{
-    return InterlockedIncrement(&impl_from(iface)->ref);
-}
-
-static ULONG STDMETHODCALLTYPE channel_Release(IRpcChannelBuffer *iface)
-{
-    return InterlockedDecrement(&impl_from(iface)->ref);
-}
-
-/* NDR aligns relative to the buffer's address: every buffer is heap memory,
- * which is 16-byte aligned on x86_64. */
-static void *alloc_buffer(ULONG len)
-{
-    return HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, len ? len : 1);
-}
-
-#define GUARD_BYTE 0xa5
-
-static void *alloc_guarded(ULONG len)
-{
-    unsigned char *buffer = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, len + CHANNEL_GUARD);
-    if (buffer) memset(buffer + len, GUARD_BYTE, CHANNEL_GUARD);
+    void *buffer = loopback_buffer(len);
+    if (buffer && len) memcpy(buffer, bytes, len);
     return buffer;
 }
 
-/* The final length within what was asked for, and the guard untouched. */
-static BOOL overrun(const unsigned char *buffer, ULONG asked, ULONG used)
+static void recording_got_buffer(struct loopback_channel *base, void *buffer, ULONG size, BOOL reply)
 {
-    unsigned int i;
-    if (used > asked) return TRUE;
-    for (i = 0; i < CHANNEL_GUARD; i++)
-        if (buffer[asked + i] != GUARD_BYTE) return TRUE;
-    return FALSE;
-}
-
-static HRESULT STDMETHODCALLTYPE channel_GetBuffer(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg, REFIID riid)
-{
-    struct recording_channel *channel = impl_from(iface);
-    void *buffer = alloc_guarded(msg->cbBuffer);
-    if (!buffer) return E_OUTOFMEMORY;
+    struct recording_channel *channel = impl_from(base);
     channel->gets++;
-    if (channel->invoking)
+    if (reply)
     {
         /* The stub's reply: the request buffer still belongs to the
          * invoker; the reply is kept until the next reset. */
-        HeapFree(GetProcessHeap(), 0, channel->stub_reply);
+        loopback_buffer_free(channel->stub_reply);
         channel->stub_reply = buffer;
-        channel->stub_reply_len = channel->stub_reply_asked = msg->cbBuffer;
+        channel->stub_reply_len = channel->stub_reply_asked = size;
     }
-    else channel->request_asked = msg->cbBuffer;
-    msg->Buffer = buffer;
-    return S_OK;
+    else channel->request_asked = size;
 }
 
-static HRESULT STDMETHODCALLTYPE channel_SendReceive(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg, ULONG *status)
+static HRESULT recording_send_receive(struct loopback_channel *base, RPCOLEMESSAGE *msg)
 {
-    struct recording_channel *channel = impl_from(iface);
-    unsigned char *reply;
+    struct recording_channel *channel = impl_from(base);
 
     channel->sends++;
     channel->request_method = msg->iMethod;
-    HeapFree(GetProcessHeap(), 0, channel->request);
-    channel->request = alloc_buffer(msg->cbBuffer);
-    memcpy(channel->request, msg->Buffer, msg->cbBuffer);
+    loopback_buffer_free(channel->request);
+    channel->request = copy_buffer(msg->Buffer, msg->cbBuffer);
     channel->request_len = msg->cbBuffer;
-    channel->request_overrun = overrun(msg->Buffer, channel->request_asked, msg->cbBuffer);
-
-    HeapFree(GetProcessHeap(), 0, msg->Buffer);
+    channel->request_overrun = loopback_overrun(msg->Buffer, channel->request_asked, msg->cbBuffer);
+    loopback_buffer_free(msg->Buffer);
 
     if (channel->loopback)
     {
@@ -109,55 +63,33 @@ static HRESULT STDMETHODCALLTYPE channel_SendReceive(IRpcChannelBuffer *iface, R
         channel->reply_len = server_side->stub_reply_len;
     }
 
-    reply = alloc_buffer(channel->reply_len);
-    if (channel->reply_len) memcpy(reply, channel->reply, channel->reply_len);
-    msg->Buffer = reply;
+    msg->Buffer = copy_buffer(channel->reply, channel->reply_len);
     msg->cbBuffer = channel->reply_len;
     msg->dataRepresentation = NDR_LOCAL_DATA_REPRESENTATION;
-    if (status) *status = 0;
-    return S_OK;
+    return msg->Buffer ? S_OK : E_OUTOFMEMORY;
 }
 
-static HRESULT STDMETHODCALLTYPE channel_FreeBuffer(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg)
+static BOOL recording_keep_buffer(struct loopback_channel *base, void *buffer)
 {
-    struct recording_channel *channel = impl_from(iface);
-    if (msg->Buffer == channel->stub_reply) return S_OK;   /* kept for the test */
-    HeapFree(GetProcessHeap(), 0, msg->Buffer);
-    msg->Buffer = NULL;
-    return S_OK;
+    return buffer == impl_from(base)->stub_reply;     /* kept for the test */
 }
 
-static HRESULT STDMETHODCALLTYPE channel_GetDestCtx(IRpcChannelBuffer *iface, DWORD *context, void **data)
+static const struct loopback_hooks recording_hooks =
 {
-    *context = impl_from(iface)->dest_context;
-    if (data) *data = NULL;
-    return S_OK;
-}
-
-static HRESULT STDMETHODCALLTYPE channel_IsConnected(IRpcChannelBuffer *iface)
-{
-    return S_OK;
-}
-
-static const IRpcChannelBufferVtbl channel_vtbl =
-{
-    channel_QueryInterface, channel_AddRef, channel_Release,
-    channel_GetBuffer, channel_SendReceive, channel_FreeBuffer, channel_GetDestCtx, channel_IsConnected,
+    recording_got_buffer, recording_send_receive, recording_keep_buffer,
 };
 
 void recording_channel_init(struct recording_channel *channel)
 {
     memset(channel, 0, sizeof(*channel));
-    channel->IRpcChannelBuffer_iface.lpVtbl = &channel_vtbl;
-    channel->ref = 1;
     /* What a channel to the BITS service, in another process, reports. */
-    channel->dest_context = MSHCTX_LOCAL;
+    loopback_channel_init(&channel->base, NULL, MSHCTX_LOCAL, &recording_hooks);
 }
 
 void recording_channel_reset(struct recording_channel *channel)
 {
-    HeapFree(GetProcessHeap(), 0, channel->request);
-    HeapFree(GetProcessHeap(), 0, channel->stub_reply);
+    loopback_buffer_free(channel->request);
+    loopback_buffer_free(channel->stub_reply);
     channel->request = channel->stub_reply = NULL;
     channel->request_len = channel->stub_reply_len = 0;
     channel->reply = NULL;
@@ -181,7 +113,7 @@ HRESULT recording_proxy_create(REFIID iid, IUnknown *outer, struct recording_cha
     hr = IPSFactoryBuffer_CreateProxy(factory, outer, iid, proxy_buffer, (void **)proxy);
     IPSFactoryBuffer_Release(factory);
     if (FAILED(hr)) return hr;
-    hr = IRpcProxyBuffer_Connect(*proxy_buffer, &channel->IRpcChannelBuffer_iface);
+    hr = IRpcProxyBuffer_Connect(*proxy_buffer, &channel->base.IRpcChannelBuffer_iface);
     if (FAILED(hr))
     {
         IUnknown_Release(*proxy);
@@ -196,25 +128,22 @@ HRESULT recording_stub_invoke(IRpcStubBuffer *stub, struct recording_channel *ch
                               const unsigned char *request, ULONG len)
 {
     RPCOLEMESSAGE msg;
-    unsigned char *buffer = alloc_buffer(len);
+    unsigned char *buffer = copy_buffer(request, len);
     HRESULT hr;
 
     if (!buffer) return E_OUTOFMEMORY;
-    memcpy(buffer, request, len);
     memset(&msg, 0, sizeof(msg));
     msg.Buffer = buffer;
     msg.cbBuffer = len;
     msg.iMethod = method;
     msg.dataRepresentation = NDR_LOCAL_DATA_REPRESENTATION;
-    channel->invoking = TRUE;
-    hr = IRpcStubBuffer_Invoke(stub, &msg, &channel->IRpcChannelBuffer_iface);
-    channel->invoking = FALSE;
+    hr = loopback_invoke(&channel->base, stub, &msg);
     /* The stub's final length is in the message, not in its GetBuffer request. */
     if (channel->stub_reply && msg.Buffer == channel->stub_reply)
     {
         channel->stub_reply_len = msg.cbBuffer;
-        channel->stub_reply_overrun = overrun(channel->stub_reply, channel->stub_reply_asked, msg.cbBuffer);
+        channel->stub_reply_overrun = loopback_overrun(channel->stub_reply, channel->stub_reply_asked, msg.cbBuffer);
     }
-    HeapFree(GetProcessHeap(), 0, buffer);
+    loopback_buffer_free(buffer);
     return hr;
 }

@@ -1,20 +1,20 @@
 /*
- * An in-process stand-in for COM's RPC channel: no transport, just buffers.
- * A proxy connected to it hands over its request buffer, which is kept, and
- * gets back the reply buffer the test provided. A stub invoked through it
- * gets its reply buffer from it, which is kept too.
+ * An in-process stand-in for COM's RPC channel: no transport, just buffers
+ * (server/loopback_channel.h, the in-thread channel, with hooks that keep
+ * the bytes). A proxy connected to it hands over its request buffer, which
+ * is kept, and gets back the reply buffer the test provided. A stub invoked
+ * through it gets its reply buffer from it, which is kept too.
  */
 #ifndef QMGRPRXY_RECORDING_CHANNEL_H
 #define QMGRPRXY_RECORDING_CHANNEL_H
 
 #include <windows.h>
 #include <objbase.h>
+#include "loopback_channel.h"
 
 struct recording_channel
 {
-    IRpcChannelBuffer IRpcChannelBuffer_iface;
-    LONG ref;
-    DWORD dest_context;                 /* what GetDestCtx reports */
+    struct loopback_channel base;       /* its dest_context: what GetDestCtx reports */
 
     /* Proxy side: the reply SendReceive answers with (copied into a fresh
      * buffer), and what it saw. With loopback set, the request goes to that
@@ -32,7 +32,6 @@ struct recording_channel
     BOOL request_overrun;               /* it wrote more, or past the end of it */
 
     /* Stub side: the reply buffer the stub asked for and filled. */
-    BOOL invoking;                      /* inside recording_stub_invoke */
     unsigned int gets;                  /* GetBuffer calls */
     unsigned char *stub_reply;          /* the buffer GetBuffer handed out last */
     ULONG stub_reply_len;
@@ -43,7 +42,7 @@ struct recording_channel
 /* Every buffer GetBuffer hands out has this many guard bytes after the size
  * asked for: a marshaling pass that writes more than its sizing pass
  * reserved shows up as an overrun. */
-#define CHANNEL_GUARD 64
+#define CHANNEL_GUARD LOOPBACK_GUARD
 
 void recording_channel_init(struct recording_channel *channel);
 /* Frees what the channel recorded and forgets the reply; counters to 0. */

@@ -82,4 +82,62 @@ void expect_out_peer(struct case_ctx *ctx, const char *what, IUnknown *got, unsi
 /* The argument words of a server call, as the types they carry. */
 #define ARG(type, i) ((type)args[i])
 
+/* Serve halves that several methods share (wire_expect.c): nothing to
+ * check or set; the first argument is an [out] interface pointer, the
+ * context's peer 0; the first argument is the [in] interface pointer peer 0. */
+void serve_nothing(const UINT_PTR *args, struct case_ctx *ctx);
+void serve_out_peer0(const UINT_PTR *args, struct case_ctx *ctx);
+void serve_in_peer0(const UINT_PTR *args, struct case_ctx *ctx);
+
+/* Both halves of a method whose one parameter is an [in] or [out] ULONG
+ * (or DWORD, BOOL, a 32-bit enum), an [in] LPCWSTR or an [out] LPWSTR, or
+ * the call half of one with no parameter or one [out] interface pointer
+ * (peer 0: serve_out_peer0), as call_<iface>_<name> and serve_<iface>_<name>. */
+#define ULONG_IN(iface, name, value) \
+    static HRESULT call_##iface##_##name(IUnknown *p, struct case_ctx *c) { return iface##_##name((iface *)p, value); } \
+    static void serve_##iface##_##name(const UINT_PTR *args, struct case_ctx *c) \
+    { \
+        expect_u32(c, #name, ARG(ULONG, 0), value); \
+    }
+#define ULONG_OUT(iface, name, value) \
+    static HRESULT call_##iface##_##name(IUnknown *p, struct case_ctx *c) \
+    { \
+        ULONG v = 0; \
+        HRESULT hr = iface##_##name((iface *)p, (void *)&v); \
+        expect_u32(c, #name, v, value); \
+        return hr; \
+    } \
+    static void serve_##iface##_##name(const UINT_PTR *args, struct case_ctx *c) { *ARG(ULONG *, 0) = value; }
+#define WSTR_IN(iface, name, value) \
+    static HRESULT call_##iface##_##name(IUnknown *p, struct case_ctx *c) { return iface##_##name((iface *)p, value); } \
+    static void serve_##iface##_##name(const UINT_PTR *args, struct case_ctx *c) \
+    { \
+        expect_wstr(c, #name, ARG(LPCWSTR, 0), value); \
+    }
+#define WSTR_OUT(iface, name, value) \
+    static HRESULT call_##iface##_##name(IUnknown *p, struct case_ctx *c) \
+    { \
+        LPWSTR *s = out_storage(c, sizeof(*s)); \
+        HRESULT hr = iface##_##name((iface *)p, s); \
+        expect_wstr(c, #name, *s, value); \
+        CoTaskMemFree(*s); \
+        return hr; \
+    } \
+    static void serve_##iface##_##name(const UINT_PTR *args, struct case_ctx *c) { *ARG(LPWSTR *, 0) = co_wstr(value); }
+#define NO_ARGS(iface, name) \
+    static HRESULT call_##iface##_##name(IUnknown *p, struct case_ctx *c) { return iface##_##name((iface *)p); }
+#define PEER_OUT(iface, name) \
+    static HRESULT call_##iface##_##name(IUnknown *p, struct case_ctx *c) \
+    { \
+        IUnknown *out = NULL; \
+        HRESULT hr = iface##_##name((iface *)p, (void *)&out); \
+        expect_out_peer(c, #name, out, 0); \
+        return hr; \
+    }
+
+/* Rows of a case table for the methods above. */
+#define CASE(iface, name, slot, hr) { #iface, #name, slot, hr, call_##iface##_##name, serve_##iface##_##name }
+#define CASE_NOARGS(iface, name, slot, hr) { #iface, #name, slot, hr, call_##iface##_##name, serve_nothing }
+#define CASE_PEER_OUT(iface, name, slot, hr) { #iface, #name, slot, hr, call_##iface##_##name, serve_out_peer0 }
+
 #endif

@@ -109,3 +109,17 @@ void expect_bstr(struct case_ctx *ctx, const char *what, BSTR got, const WCHAR *
     expect(ctx, same, "%s is \"%s\" (%u chars), expected \"%s\"", what, wstr(got), got ? SysStringLen(got) : 0,
            wstr(want));
 }
+
+void serve_nothing(const UINT_PTR *args, struct case_ctx *ctx)
+{
+}
+
+void serve_out_peer0(const UINT_PTR *args, struct case_ctx *ctx)
+{
+    *ARG(void **, 0) = out_peer(ctx, 0);
+}
+
+void serve_in_peer0(const UINT_PTR *args, struct case_ctx *ctx)
+{
+    expect_ptr(ctx, "the interface pointer", ARG(void *, 0), ctx->peer[0]);
+}

@@ -166,6 +166,7 @@ static void test_new_job_interface(const struct suite_ctx *ctx, IBackgroundCopyG
     VARIANT value;
     HRESULT hr;
 
+    VariantInit(&value);
     V_VT(&value) = VT_BSTR;
     V_BSTR(&value) = SysAllocString(name);
     hr = IBackgroundCopyGroup_SetProp(group, GROUPPROP_DISPLAYNAME, &value);

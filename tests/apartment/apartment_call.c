@@ -8,6 +8,7 @@
 #include "tap.h"
 #include "testutil.h"
 #include "server.h"
+#include "sta_host.h"
 
 static const WCHAR *remote_names[] =
 {
@@ -20,35 +21,22 @@ static const WCHAR *local_names[] =
     L"C:\\staging\\alpha.cab", L"C:\\staging\\beta.cab", L"C:\\staging\\gamma.cab",
 };
 
-struct sta_context
+/* On the host thread (server/sta_host.h): the files and an enumerator over
+ * them, offered in slot 0; the enumerator itself is kept for the check that
+ * the caller holds a proxy. */
+static HRESULT make_enumerator(struct sta_host *host, void *context)
 {
-    HANDLE ready;
-    IStream *stream;
-    IUnknown *raw_enum;
-    LONG live_after;
-};
-
-static DWORD WINAPI sta_thread(void *arg)
-{
-    struct sta_context *ctx = arg;
-    IBackgroundCopyFile *files[3];
-    IUnknown *enumerator;
-    MSG msg;
+    IUnknown **raw_enum = context;
+    IBackgroundCopyFile *files[3] = {0};
+    HRESULT hr = S_OK;
     int i;
 
-    CoInitializeEx(NULL, COINIT_APARTMENTTHREADED);
-    for (i = 0; i < 3; i++) server_file_create(remote_names[i], local_names[i], &files[i]);
-    server_enum_create(&IID_IEnumBackgroundCopyFiles, (IUnknown **)files, 3, &enumerator);
-    for (i = 0; i < 3; i++) IBackgroundCopyFile_Release(files[i]);
-    ctx->raw_enum = enumerator;
-    CoMarshalInterThreadInterfaceInStream(&IID_IEnumBackgroundCopyFiles, enumerator, &ctx->stream);
-    IUnknown_Release(enumerator);
-    PeekMessageW(&msg, NULL, 0, 0, PM_NOREMOVE);   /* make the queue before saying ready */
-    SetEvent(ctx->ready);
-    while (GetMessageW(&msg, NULL, 0, 0)) DispatchMessageW(&msg);
-    CoUninitialize();
-    ctx->live_after = server_live_objects();
-    return 0;
+    for (i = 0; i < 3 && SUCCEEDED(hr); i++) hr = server_file_create(remote_names[i], local_names[i], &files[i]);
+    if (SUCCEEDED(hr)) hr = server_enum_create(&IID_IEnumBackgroundCopyFiles, (IUnknown **)files, 3, raw_enum);
+    for (i = 0; i < 3; i++) if (files[i]) IBackgroundCopyFile_Release(files[i]);
+    hr = sta_host_offer(host, 0, hr, &IID_IEnumBackgroundCopyFiles, *raw_enum);
+    if (*raw_enum) IUnknown_Release(*raw_enum);
+    return hr;
 }
 
 static void check_served_by(const void *iface, const WCHAR *dll, const char *what)
@@ -76,11 +64,12 @@ static void check_next_name(IEnumBackgroundCopyFiles *e, const WCHAR *expected, 
 
 int main(int argc, char **argv)
 {
-    struct sta_context ctx = {0};
+    IUnknown *raw_enum = NULL;
+    struct sta_host_desc desc = { COINIT_APARTMENTTHREADED, make_enumerator, NULL, &raw_enum };
+    struct sta_host *host = NULL;
     IEnumBackgroundCopyFiles *files = NULL, *clone = NULL;
     IBackgroundCopyFile *file = NULL;
     WCHAR dll[MAX_PATH], *name = NULL;
-    HANDLE thread;
     ULONG fetched = 0, count = 0;
     HRESULT hr;
 
@@ -89,13 +78,13 @@ int main(int argc, char **argv)
     unix_to_windows_path(argv[1], dll, MAX_PATH);
     CoInitializeEx(NULL, COINIT_MULTITHREADED);
 
-    ctx.ready = CreateEventW(NULL, TRUE, FALSE, NULL);
-    thread = CreateThread(NULL, 0, sta_thread, &ctx, 0, NULL);
-    WaitForSingleObject(ctx.ready, INFINITE);
-    hr = CoGetInterfaceAndReleaseStream(ctx.stream, &IID_IEnumBackgroundCopyFiles, (void **)&files);
+    hr = sta_host_start(&desc, &host);
+    ok(hr == S_OK && host, "the STA made and marshaled the enumerator: hr %#lx", hr);
+    if (!host) return tap_done();
+    hr = sta_host_take(host, 0, &IID_IEnumBackgroundCopyFiles, (void **)&files);
     ok(hr == S_OK && files, "unmarshaled the STA's enumerator in the MTA: hr %#lx", hr);
     if (!files) return tap_done();
-    ok((void *)files != (void *)ctx.raw_enum, "the MTA holds a proxy, not the STA's object");
+    ok((void *)files != (void *)raw_enum, "the MTA holds a proxy, not the STA's object");
     check_served_by(files, dll, "the enumerator");
 
     hr = IEnumBackgroundCopyFiles_GetCount(files, &count);
@@ -132,9 +121,8 @@ int main(int argc, char **argv)
     }
     ok(IEnumBackgroundCopyFiles_Release(files) == 0, "enumerator proxy released to zero");
 
-    PostThreadMessageW(GetThreadId(thread), WM_QUIT, 0, 0);
-    WaitForSingleObject(thread, INFINITE);
-    ok(ctx.live_after == 0, "live objects in the STA after release: %ld", ctx.live_after);
+    sta_host_stop(host);
+    ok(server_live_objects() == 0, "live objects in the STA after release: %ld", server_live_objects());
     CoUninitialize();
     return tap_done();
 }
