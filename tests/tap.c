@@ -1,7 +1,23 @@
 #include <stdarg.h>
+#include <stdio.h>
 #include "tap.h"
 
 static int tap_count, tap_failures;
+
+/* A test line is one line: a value that holds line breaks (HTTP headers,
+ * say) is printed with them escaped. */
+static void print_message(const char *fmt, va_list args)
+{
+    char text[4096];
+    const char *p;
+    vsnprintf(text, sizeof(text), fmt, args);
+    for (p = text; *p; p++)
+    {
+        if (*p == '\n') fputs("\\n", stdout);
+        else if (*p == '\r') fputs("\\r", stdout);
+        else putchar(*p);
+    }
+}
 
 void tap_start(void)
 {
@@ -13,7 +29,7 @@ int tap_check(int pass, const char *file, int line, const char *fmt, ...)
     va_list args;
     printf("%s %d - ", pass ? "ok" : "not ok", ++tap_count);
     va_start(args, fmt);
-    vprintf(fmt, args);
+    print_message(fmt, args);
     va_end(args);
     printf("\n");
     if (!pass)
@@ -29,7 +45,7 @@ int tap_check_todo(int pass, const char *reason, const char *file, int line, con
     va_list args;
     printf("%s %d - ", pass ? "ok" : "not ok", ++tap_count);
     va_start(args, fmt);
-    vprintf(fmt, args);
+    print_message(fmt, args);
     va_end(args);
     printf(" # TODO %s\n", reason);
     if (pass) printf("# %s:%d: passes now: the TODO can go\n", file, line);
