@@ -1,6 +1,6 @@
 /*
- * --anatomy: where the time of a call that returns an interface pointer
- * goes. Prints "anatomy <label> <median us>" for:
+ * --diagnose: where the time of a call that returns an interface pointer
+ * goes. Writes an "anatomy" row (label, median us) for:
  *   - the round trips, each timed apart from the release of what it returned:
  *     Next(1) of an object the client holds no proxy for, with and without
  *     another file's proxy alive, Next(1) of one it holds (file 0, whose
@@ -46,8 +46,7 @@ static BOOL timer_more(const struct timer *t)
 
 static void report(const char *label, struct timer *t)
 {
-    printf("anatomy %s %.3f\n", label, median(t->samples, t->count));
-    fflush(stdout);
+    csv_value("anatomy", label, 0, median(t->samples, t->count), NULL);
     free(t->samples);
 }
 
@@ -274,7 +273,6 @@ static void release_without_registry(const struct child_opts *opts, struct proxi
 
 void run_anatomy(const struct child_opts *opts, struct proxies *p)
 {
-    traced_loops(p);                     /* traced_loops.c */
     round_trips(opts, p);
     lookups(opts);
     construction(opts);

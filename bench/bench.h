@@ -1,11 +1,9 @@
 /*
- * The marshaling benchmark (issue 6). One program, three roles:
- *   parent  bench.exe <builddir> [options]: runs children alternately for
- *           each DLL variant, collects their numbers, prints the table and
- *           writes bench.csv, bench-rounds.csv and bench-next.png;
- *   child   bench.exe --child ...: one variant, one setting; measures every
- *           method once and prints result lines on stdout (child.c);
- *   host    bench.exe --host ...: the objects' process of the cross-process
+ * bench.exe, the measuring half of the marshaling benchmark (bench/README.md;
+ * bench/run.py drives it). Two roles:
+ *   bench.exe --variant NAME --dll PATH ...: one DLL variant, one setting;
+ *           measures every method and writes CSV rows on stdout (child.c);
+ *   bench.exe --host ...: the objects' process of the cross-process
  *           setting (host.c).
  */
 #ifndef QMGRPRXY_BENCH_H
@@ -19,19 +17,18 @@
 
 enum setting { SETTING_APARTMENT, SETTING_PROCESS, SETTING_LOOPBACK, SETTING_DIRECT, SETTING_COUNT };
 extern const char *const setting_names[SETTING_COUNT];     /* "apartment", "process", "loopback", "direct" */
-extern const char *const setting_titles[SETTING_COUNT];
 
-/* What a child is asked to do; the parent passes it on the command line. */
+/* What one run is asked to do (the command line, options.c). */
 struct child_opts
 {
-    char variant[32];        /* name, for the output only */
+    char variant[32];        /* name, for messages only */
     WCHAR dll[MAX_PATH];     /* DLL to load and register in-process; "" = use the prefix's registry */
+    WCHAR expect_module[MAX_PATH];   /* where every proxy's vtable must be; "" = not checked */
     enum setting setting;
     double budget_ms;        /* time spent per method after its warm-up */
     ULONG file_count;        /* files in the benchmark enumerator */
     ULONG sweep_max;         /* largest N of the Next(N) sweep; 0 = no sweep */
-    BOOL count_calls;        /* also count channel calls per method (chanhook.c) */
-    BOOL anatomy;            /* measure the pieces of a call instead (anatomy.c) */
+    BOOL diagnose;           /* afterwards: channel calls per method (chanhook.c), the pieces of a call (anatomy.c) */
 };
 
 /* Command line <-> options (options.c). */
@@ -79,8 +76,8 @@ void handoff_free(struct handoff *handoff);
 BOOL handoff_write(FILE *f, const struct handoff *handoff);       /* text, one line per object */
 BOOL handoff_read_line(const char *line, struct handoff *handoff);
 
-/* transport.c: where the objects live and how the client gets them. */
-/* The objects' STA thread (server/sta_host.h), in the client's process or
+/* transport.c: where the objects live and how the client gets them.
+ * The objects' STA thread (server/sta_host.h), in the client's process or
  * the host's: loads the variant there if load_dll is set (the host), else
  * uses state; registers its factory in that apartment, makes the objects
  * and marshals them into handoff for mshctx. */
@@ -153,84 +150,32 @@ void ensure_file(struct proxies *p, ULONG n);    /* makes p->file a proxy of fil
 #define SWEEP_SIZE_COUNT 13
 extern const ULONG sweep_sizes[SWEEP_SIZE_COUNT];
 
-/* What the parent collects: per variant, setting and method, one median
- * per round (parent.c), then reports (report.c, plot.c, smoke.c). */
-#define MAX_VARIANTS 6
-#define MAX_ROUNDS 64
-#define MAX_METHODS 16
-struct series
-{
-    double value[MAX_ROUNDS];
-    unsigned int count;
-    char note[48];                  /* why there is no value, if there is none */
-};
-double series_median(const struct series *s);   /* 0 when empty */
-struct variant_def
-{
-    char name[32];
-    WCHAR dll[MAX_PATH];            /* "" = the prefix's registry */
-    WCHAR expect_module[MAX_PATH];  /* where its proxies' vtables must be */
-};
-struct results
-{
-    unsigned int variant_count, reference;    /* ratios are variant / variant[reference] */
-    struct variant_def variant[MAX_VARIANTS];
-    BOOL setting_on[SETTING_COUNT];
-    unsigned int rounds;
-    struct series method[MAX_VARIANTS][SETTING_COUNT][MAX_METHODS];
-    /* The floor measured in alternation with each method (one floor call,
-     * one call of the method, ...), and the method's median minus it. */
-    struct series paired_floor[MAX_VARIANTS][SETTING_COUNT][MAX_METHODS];
-    struct series overhead[MAX_VARIANTS][SETTING_COUNT][MAX_METHODS];
-    /* The channel floor (IFACE_CHANNEL) measured in the same alternation,
-     * and the median of method/channel over a child's samples: the cost in
-     * units of the channel's own call, which cancels what the machine does
-     * to both (the paired ratio of report.c). Empty where there is no channel. */
-    struct series channel[MAX_VARIANTS][SETTING_COUNT][MAX_METHODS];
-    struct series relative[MAX_VARIANTS][SETTING_COUNT][MAX_METHODS];
-    WCHAR channel_module[SETTING_COUNT][MAX_PATH];
-    struct series sweep[MAX_VARIANTS][SETTING_COUNT][SWEEP_SIZE_COUNT];
-    WCHAR module[MAX_VARIANTS][SETTING_COUNT][IFACE_COUNT][MAX_PATH];
-    char *calls[MAX_VARIANTS][SETTING_COUNT];  /* channel-call lines of the last round */
-    /* --anatomy: labels in the order the children print them, and values */
-    char anatomy_label[32][64];
-    unsigned int anatomy_count;
-    struct series anatomy[MAX_VARIANTS][SETTING_COUNT][32];
-    char problems[4096];                       /* one line per problem seen */
-};
-void results_problem(struct results *r, const char *format, ...);
+/* csv.c: the rows a run writes on stdout (README: "The CSV"), under the
+ * header record,method,n,us,calls,floor_us,channel_us,call_per_channel,detail.
+ * A row fills the columns its kind has and leaves the others empty. */
+void csv_header(void);
+/* "result": a method's medians; channel_us and call_per_channel empty when 0 (no channel). */
+void csv_result(const char *method, ULONG n, double us, unsigned int calls, double floor_us, double channel_us,
+                double call_per_channel);
+/* A number: "sweep" (us per Next(n) call), "anatomy" (us), "calls" (calls per call, detail: the channel call). */
+void csv_value(const char *record, const char *method, ULONG n, double value, const char *detail);
+/* A fact: "module", "channel", "na", "unavailable", "cpus", "problem", "done". */
+void csv_note(const char *record, const char *method, ULONG n, const char *detail);
+void csv_note_w(const char *record, const char *method, const WCHAR *detail);
 
-/* parent side: variant_defs.c, spawn.c, collect.c */
-void to_windows_path(const WCHAR *path, WCHAR *out);      /* a Unix path becomes Z:\..., others stay */
-BOOL add_variant(struct results *r, const WCHAR *spec, const WCHAR *builddir, const WCHAR *out_dir);
-char *run_child(const struct child_opts *opts);            /* its whole stdout, or NULL */
-/* Files one child's output under (variant, setting); keep = not the warm-up. */
-void parse_child(struct results *r, unsigned int v, enum setting s, char *output, BOOL keep);
-
-/* report.c: the terminal table and the CSVs. */
-void report_print(const struct results *r, FILE *f);
-BOOL report_write_csv(const struct results *r, const WCHAR *path, const WCHAR *rounds_path);
-/* plot.c: the per-element Next(N) plot. */
-BOOL plot_next(const struct results *r, const WCHAR *path);
-/* smoke.c: the checks of the smoke test; returns the number of failures. */
-unsigned int smoke_check(const struct results *r, FILE *f);
-
-/* child.c, host.c, parent.c */
+/* child.c, host.c */
 int child_main(const struct child_opts *opts);
 int host_main(const struct child_opts *opts);
-int parent_main(int argc, WCHAR **argv);
-int disconnect_check(const WCHAR *dll);     /* disconnect.c */
-void run_anatomy(const struct child_opts *opts, struct proxies *p);   /* anatomy.c */
-void traced_loops(struct proxies *p);                                  /* traced_loops.c */
+
+/* --diagnose (README: "Diagnostics"). anatomy.c: the pieces of a call that
+ * returns an interface pointer, timed one by one ("anatomy" rows). */
+void run_anatomy(const struct child_opts *opts, struct proxies *p);
 
 /* chanhook.c: counts the calls that go through COM's channel, per interface
  * and method, on the client side of this process. */
 HRESULT chanhook_install(void);
 void chanhook_reset(void);
-/* Prints "calls <method> <iface>::<n> <per-call>" for every counted entry. */
-void chanhook_print(FILE *f, const char *method, unsigned int calls);
-
-/* Paths: "/a/b" -> "Z:\a\b", the way Wine maps the Unix root. */
-void unix_to_windows_path(const char *unix_path, WCHAR *out, size_t size);
+/* A "calls" row for every counted entry: <method>, <iface>::<method>, calls per call. */
+void chanhook_report(const char *method, unsigned int calls);
 
 #endif

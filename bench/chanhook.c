@@ -1,6 +1,6 @@
 /*
- * Counts the calls that cross COM's channel from this process, by interface
- * and method, with an IChannelHook. COM calls a hook's ClientGetSize once
+ * --diagnose: counts the calls that cross COM's channel from this process,
+ * by interface and method, with an IChannelHook. COM calls a hook's ClientGetSize once
  * per outgoing call; its riid argument is the first member of the call's
  * SChannelHookCallInfo, which also carries the method number.
  */
@@ -131,7 +131,7 @@ static void name_of(const IID *iid, DWORD method, char *out, size_t size)
     snprintf(out, size, "{%08lx-%04x-%04x}::%lu", iid->Data1, iid->Data2, iid->Data3, method);
 }
 
-void chanhook_print(FILE *f, const char *method, unsigned int calls)
+void chanhook_report(const char *method, unsigned int calls)
 {
     unsigned int i;
     EnterCriticalSection(&lock);
@@ -139,7 +139,7 @@ void chanhook_print(FILE *f, const char *method, unsigned int calls)
     {
         char name[96];
         name_of(&counters[i].iid, counters[i].method, name, sizeof(name));
-        fprintf(f, "calls %s %s %.2f\n", method, name, (double)counters[i].count / calls);
+        csv_value("calls", method, 0, (double)counters[i].count / calls, name);
     }
     LeaveCriticalSection(&lock);
 }

@@ -1,18 +1,23 @@
 /*
- * One child run: one DLL variant, one setting. Client in the MTA; the
- * objects in an STA thread or host process. Prints, on stdout:
- *   module <interface> <path of the module that holds the proxy's vtable>
- *   unavailable <interface> <hr>     (not made by the model, not covered by the DLL, or failed)
- *   result <method> <n> <median us per call> <calls timed> <median us of the floor calls in between>
- *          <median us of the channel calls in between> <median of call/channel over the samples>
- *          (the last two 0 where there is no channel: loopback, direct)
- *   channel <path of the module that holds the channel proxy's vtable>
- *   na <method> <n> <reason>
- *   sweep <N> <median us per Next(N) call>
- *   calls <method> <interface>::<method> <channel calls per call>   (--count 1)
- *   anatomy <label> <median us>   (--anatomy 1, instead of result and sweep lines)
+ * One run: one DLL variant, one setting. Client in the MTA; the objects in
+ * an STA thread or host process, or behind a loopback, or the objects
+ * themselves (direct). Writes CSV rows on stdout (csv.c, README "The CSV"):
+ *   cpus         the Linux CPUs this process may use
+ *   module       per interface, the module that holds the proxy's vtable
+ *                (checked against --expect-module: a "problem" row if not)
+ *   channel      the module of the channel proxy (COM's own, never the DLL)
+ *   unavailable  an interface the model lacks or the DLL does not cover
+ *   result       per method: the median us per call, the calls timed, and
+ *                the medians of the floor and channel calls timed next to it
+ *                and of call/channel over the samples (the last two empty
+ *                where there is no channel: loopback, direct)
+ *   na           a method not measured, and why
+ *   sweep        per N: the median us of one Next(N) call
+ *   calls, anatomy   with --diagnose 1 (chanhook.c, anatomy.c)
+ *   problem      anything that makes the run's numbers wrong
  * and "done" last.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include "bench.h"
 
@@ -23,6 +28,19 @@ const ULONG sweep_sizes[SWEEP_SIZE_COUNT] = { 1, 2, 5, 10, 20, 50, 100, 200, 500
 #define MIN_CALLS 3
 #define MAX_CALLS 5000
 #define COUNTED_CALLS 4
+
+static unsigned int problems;
+
+static void problem(const char *format, ...)
+{
+    char text[512];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(text, sizeof(text), format, args);
+    va_end(args);
+    csv_note("problem", NULL, 0, text);
+    problems++;
+}
 
 static const char *na_reason(HRESULT hr)
 {
@@ -132,7 +150,25 @@ static void count_channel_calls(const struct method *m, struct proxies *p, const
         if (m->prepare && m->prepare != prepare_next) m->prepare(p, m->n);
         m->call(p, m->n);
     }
-    chanhook_print(stdout, label, calls);
+    chanhook_report(label, calls);
+}
+
+/* --diagnose, after everything is timed (the hook costs every call that
+ * follows): the channel calls of each method, counted. */
+static void count_methods(struct proxies *p, const HRESULT iface_hr[IFACE_COUNT])
+{
+    unsigned int i;
+    HRESULT hr = chanhook_install();
+
+    if (FAILED(hr)) { problem("CoRegisterChannelHook: %08lx", (unsigned long)hr); return; }
+    for (i = 0; i < bench_method_count; i++)
+    {
+        const struct method *m = &bench_methods[i];
+        char label[64];
+        if (FAILED(iface_hr[m->iface]) || (m->prepare == prepare_next && m->n >= p->file_count)) continue;
+        snprintf(label, sizeof(label), m->n ? "%s(%lu)" : "%s", m->name, m->n);
+        count_channel_calls(m, p, label);
+    }
 }
 
 /* Before anything is timed: every method once (Next up to 64), then the
@@ -163,23 +199,24 @@ static void run_methods(const struct child_opts *opts, struct proxies *p, const 
     for (i = 0; i < bench_method_count; i++)
     {
         const struct method *m = &bench_methods[i];
-        char label[64];
         struct measurement x;
+        char why[32];
         HRESULT hr;
 
-        snprintf(label, sizeof(label), m->n ? "%s(%lu)" : "%s", m->name, m->n);
-        if (FAILED(iface_hr[m->iface])) { printf("na %s %lu %s\n", m->name, m->n, na_reason(iface_hr[m->iface])); continue; }
-        if (m->prepare == prepare_next && m->n >= p->file_count) { printf("na %s %lu too-few-files\n", m->name, m->n); continue; }
+        if (FAILED(iface_hr[m->iface])) { csv_note("na", m->name, m->n, na_reason(iface_hr[m->iface])); continue; }
+        if (m->prepare == prepare_next && m->n >= p->file_count) { csv_note("na", m->name, m->n, "too-few-files"); continue; }
         hr = measure(opts, m, p, &x);
-        if (FAILED(hr) || hr == S_FALSE) { printf("na %s %lu failed-%08lx\n", m->name, m->n, (unsigned long)hr); continue; }
-        printf("result %s %lu %.3f %u %.3f %.3f %.5f\n", m->name, m->n, x.median_us, x.calls, x.floor_us,
-               x.channel_us, x.relative);
-        if (opts->count_calls) count_channel_calls(m, p, label);
-        fflush(stdout);
+        if (FAILED(hr) || hr == S_FALSE)
+        {
+            snprintf(why, sizeof(why), "failed-%08lx", (unsigned long)hr);
+            csv_note("na", m->name, m->n, why);
+            continue;
+        }
+        csv_result(m->name, m->n, x.median_us, x.calls, x.floor_us, x.channel_us, x.relative);
     }
 }
 
-/* Next(N) for growing N; the parent divides by N for the per-element cost. */
+/* Next(N) for growing N; run.py divides by N for the per-element cost. */
 static void run_sweep(const struct child_opts *opts, struct proxies *p)
 {
     unsigned int i;
@@ -198,9 +235,60 @@ static void run_sweep(const struct child_opts *opts, struct proxies *p)
             hr = call_next(p, n);
             samples[count++] = now_us() - t0;
         }
-        if (hr != S_OK) { printf("na sweep %lu failed-%08lx\n", n, (unsigned long)hr); break; }
-        printf("sweep %lu %.3f\n", n, median(samples, count));
-        fflush(stdout);
+        if (hr != S_OK)
+        {
+            char why[32];
+            snprintf(why, sizeof(why), "failed-%08lx", (unsigned long)hr);
+            csv_note("na", "Next-sweep", n, why);
+            break;
+        }
+        csv_value("sweep", "Next", n, median(samples, count), NULL);
+    }
+}
+
+/* The Linux CPUs of this process, as /proc has them (run.py pins every Wine
+ * process of a run; Wine maps the Unix root to Z:). */
+static void report_cpus(void)
+{
+    FILE *status = fopen("Z:\\proc\\self\\status", "r");
+    char line[256];
+    if (!status) return;
+    while (fgets(line, sizeof(line), status))
+        if (!strncmp(line, "Cpus_allowed_list:", 18))
+        {
+            line[strcspn(line, "\r\n")] = 0;
+            csv_note("cpus", NULL, 0, line + 18 + strspn(line + 18, " \t"));
+        }
+    fclose(status);
+}
+
+/* Which module served each proxy: the DLL asked for, and for the channel
+ * floor COM's own proxy, never the DLL under test. */
+static void report_modules(const struct child_opts *opts, void *const proxy[IFACE_COUNT],
+                           const HRESULT iface_hr[IFACE_COUNT])
+{
+    unsigned int i;
+
+    for (i = 0; i < IFACE_COUNT; i++)
+    {
+        WCHAR module[MAX_PATH];
+        char hr[16];
+        if (FAILED(iface_hr[i]))
+        {
+            snprintf(hr, sizeof(hr), "%08lx", (unsigned long)iface_hr[i]);
+            /* no channel in the loopback and direct settings: nothing to say */
+            if (i != IFACE_CHANNEL || (opts->setting != SETTING_LOOPBACK && opts->setting != SETTING_DIRECT))
+                csv_note("unavailable", bench_iface_names[i], 0, hr);
+            continue;
+        }
+        if (opts->setting == SETTING_DIRECT) continue;       /* no proxies there */
+        module_path_of(*(void *const *)proxy[i], module, MAX_PATH);
+        csv_note_w(i == IFACE_CHANNEL ? "channel" : "module", bench_iface_names[i], module);
+        if (!opts->expect_module[0]) continue;
+        if (i == IFACE_CHANNEL && !_wcsicmp(module, opts->expect_module))
+            problem("the channel proxy came from the DLL under test, %ls", module);
+        else if (i != IFACE_CHANNEL && _wcsicmp(module, opts->expect_module))
+            problem("%s proxy from %ls, expected %ls", bench_iface_names[i], module, opts->expect_module);
     }
 }
 
@@ -216,10 +304,11 @@ int child_main(const struct child_opts *opts)
     DWORD cookie = 0;
     unsigned int i;
 
+    csv_header();
+    report_cpus();
     CoInitializeEx(NULL, COINIT_MULTITHREADED);
     hr = variant_load(opts->dll, &state);
     if (SUCCEEDED(hr)) hr = variant_register_in_apartment(&state, &cookie);
-    if (SUCCEEDED(hr) && opts->count_calls) hr = chanhook_install();
     if (SUCCEEDED(hr) && (opts->setting == SETTING_LOOPBACK || opts->setting == SETTING_DIRECT))
         hr = loopback_proxies(&state, opts->file_count, opts->setting == SETTING_DIRECT, proxy, iface_hr,
                               (void **)&p.floor, &loopback);
@@ -230,23 +319,10 @@ int child_main(const struct child_opts *opts)
     }
     if (FAILED(hr))
     {
-        printf("error setting up %s for %s: %08lx\n", setting_names[opts->setting], opts->variant, (unsigned long)hr);
+        problem("setting up %s for %s: %08lx", setting_names[opts->setting], opts->variant, (unsigned long)hr);
         return 1;
     }
-    for (i = 0; i < IFACE_COUNT; i++)
-    {
-        WCHAR module[MAX_PATH];
-        if (FAILED(iface_hr[i]))
-        {
-            if (i != IFACE_CHANNEL || (opts->setting != SETTING_LOOPBACK && opts->setting != SETTING_DIRECT))
-                printf("unavailable %s %08lx\n", bench_iface_names[i], (unsigned long)iface_hr[i]);
-            continue;
-        }
-        if (opts->setting == SETTING_DIRECT) continue;       /* no proxies there */
-        module_path_of(*(void **)proxy[i], module, MAX_PATH);
-        if (i == IFACE_CHANNEL) printf("channel %ls\n", module);
-        else printf("module %s %ls\n", bench_iface_names[i], module);
-    }
+    report_modules(opts, proxy, iface_hr);
     p.files = proxy[IFACE_ENUM_FILES];
     p.file = proxy[IFACE_FILE];
     p.keep_file = loopback != NULL;
@@ -255,19 +331,23 @@ int child_main(const struct child_opts *opts)
     p.channel = proxy[IFACE_CHANNEL];
     if (p.files && !p.floor && FAILED(hr = IEnumBackgroundCopyFiles_Clone(p.files, &p.floor)))
     {
-        printf("error cloning the enumerator for the floor: %08lx\n", (unsigned long)hr);
+        problem("cloning the enumerator for the floor: %08lx", (unsigned long)hr);
         p.files = NULL;
     }
     p.items = calloc(opts->file_count, sizeof(*p.items));
     p.fileset = calloc(ADDFILESET_MAX, sizeof(*p.fileset));
     p.names = calloc(ADDFILESET_MAX, sizeof(*p.names));
-    fflush(stdout);
 
-    if (p.files && opts->anatomy) { if (!loopback) run_anatomy(opts, &p); }
-    else if (p.files)
+    if (p.files)
     {
         run_methods(opts, &p, iface_hr);
         if (opts->sweep_max) run_sweep(opts, &p);
+        /* the diagnostics cross a channel: not in loopback and direct */
+        if (opts->diagnose && !loopback)
+        {
+            run_anatomy(opts, &p);
+            count_methods(&p, iface_hr);     /* last: the hook stays for the process */
+        }
     }
 
     /* Loopback proxies' references are not counted; the rest are real. */
@@ -280,6 +360,6 @@ int child_main(const struct child_opts *opts)
     variant_revoke(cookie);
     variant_unload(&state);
     CoUninitialize();
-    printf("done\n");
-    return 0;
+    csv_note("done", NULL, 0, NULL);
+    return problems ? 1 : 0;
 }

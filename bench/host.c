@@ -15,7 +15,6 @@ int host_main(const struct child_opts *opts)
     DWORD got;
     HRESULT hr;
 
-    OutputDebugStringA("bench-host");   /* lets trace_requests.py tell the host's threads */
     hr = objects_apartment_start(&apartment);
     handoff_write(stdout, &handoff);
     printf("ready %08lx\n", (unsigned long)hr);

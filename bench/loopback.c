@@ -76,7 +76,7 @@ HRESULT loopback_proxies(const struct variant_state *state, ULONG file_count, BO
     }
     /* Wine registers an interface with its RPC runtime while a stub of that
      * IID exists, and unregisters it when the last one goes: an object
-     * marshaled alone pays both (see --anatomy). A stub kept for each IID
+     * marshaled alone pays both (see --diagnose). A stub kept for each IID
      * leaves the loopback rows with the DLL's work and COM's marshaling. */
     for (i = 0; i < IFACE_COUNT; i++)
         if (proxy[i] && SUCCEEDED(CreateStreamOnHGlobal(NULL, TRUE, &set->pin[i])))

@@ -1,4 +1,4 @@
-/* Entry point: picks the role from the command line (see bench.h). */
+/* Entry point: a run, or the host of a cross-process run (see bench.h). */
 #include "bench.h"
 #include <shellapi.h>
 
@@ -7,16 +7,14 @@ int main(void)
     struct child_opts opts;
     int argc;
     WCHAR **argv = CommandLineToArgvW(GetCommandLineW(), &argc);
+    BOOL host = argc >= 2 && !wcscmp(argv[1], L"--host");
 
-    if (argc >= 2 && (!wcscmp(argv[1], L"--child") || !wcscmp(argv[1], L"--host")))
+    if (!child_opts_parse(argc, argv, host ? 2 : 1, &opts))
     {
-        if (!child_opts_parse(argc, argv, 2, &opts))
-        {
-            fprintf(stderr, "bench: bad %ls arguments\n", argv[1]);
-            return 2;
-        }
-        return wcscmp(argv[1], L"--host") ? child_main(&opts) : host_main(&opts);
+        fprintf(stderr, "usage: bench.exe [--host] --variant NAME --dll PATH|- [--expect-module PATH]\n"
+                        "       [--setting apartment|process|loopback|direct] [--budget-ms B] [--files N]\n"
+                        "       [--sweep-max N] [--diagnose 0|1]   (bench/run.py runs it: bench/README.md)\n");
+        return 2;
     }
-    if (argc == 3 && !wcscmp(argv[1], L"--disconnect-check")) return disconnect_check(argv[2]);
-    return parent_main(argc, argv);
+    return host ? host_main(&opts) : child_main(&opts);
 }

@@ -33,7 +33,7 @@ static HRESULT call_clone(struct proxies *p, ULONG n)
  * runs without it: while any IBackgroundCopyFile stub lives, Wine keeps that
  * interface registered with its RPC runtime, and a client that enumerates
  * files one by one, releasing each, makes the server register and
- * unregister it for every file (see --anatomy). */
+ * unregister it for every file (see --diagnose). */
 void drop_file(struct proxies *p)
 {
     if (!p->file || p->keep_file) return;
