@@ -17,7 +17,6 @@
  * names this DLL's factory, and the CLSID key only while it still points at
  * this file (NdrDllUnregisterProxy removes them whoever they name now).
  */
-#include <stdio.h>
 #include <string.h>
 #include "proxy_tables.h"
 #include "qmgrprxy.h"
@@ -33,11 +32,21 @@ static BOOL get_default(const WCHAR *key_path, WCHAR *value, DWORD chars)
     return !RegGetValueW(HKEY_CLASSES_ROOT, key_path, NULL, RRF_RT_REG_SZ, NULL, value, &bytes);
 }
 
+/* "<root>\\{GUID}[\\<sub>]" (no printf: the CRT's would be a third of the DLL) */
+static void guid_key(const WCHAR *root, const GUID *guid, const WCHAR *sub, WCHAR path[128])
+{
+    lstrcpyW(path, root);
+    StringFromGUID2(guid, path + lstrlenW(path), 39);
+    if (sub)
+    {
+        lstrcatW(path, L"\\");
+        lstrcatW(path, sub);
+    }
+}
+
 static void interface_key(const IID *iid, const WCHAR *sub, WCHAR path[128])
 {
-    WCHAR iid_text[39];
-    StringFromGUID2(iid, iid_text, 39);
-    swprintf(path, 128, sub ? L"Interface\\%ls\\%ls" : L"Interface\\%ls", iid_text, sub);
+    guid_key(L"Interface\\", iid, sub, path);
 }
 
 static const IID *iid_of(const ProxyFileInfo *file, unsigned int index)
@@ -99,10 +108,10 @@ HRESULT WINAPI DllUnregisterServer(void)
     for_each_interface(unregister_interface, clsid);
 
     if (!GetModuleFileNameW(qmgrprxy_module, module, ARRAYSIZE(module))) return HRESULT_FROM_WIN32(GetLastError());
-    swprintf(path, ARRAYSIZE(path), L"CLSID\\%ls\\InprocServer32", clsid);
+    guid_key(L"CLSID\\", &CLSID_QmgrPrxyPSFactoryBuffer, L"InprocServer32", path);
     if (get_default(path, registered, ARRAYSIZE(registered)) && !lstrcmpiW(registered, module))
     {
-        swprintf(path, ARRAYSIZE(path), L"CLSID\\%ls", clsid);
+        guid_key(L"CLSID\\", &CLSID_QmgrPrxyPSFactoryBuffer, NULL, path);
         RegDeleteTreeW(HKEY_CLASSES_ROOT, path);
     }
     return S_OK;
