@@ -6,6 +6,7 @@
  * message first (guard.c).
  */
 #include "proxy_tables.h"
+#include "stub_memory.h"
 
 extern IPSFactoryBuffer guarded_factory;   /* guard.c */
 
@@ -59,8 +60,9 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, void *reserved)
     {
         qmgrprxy_module = instance;
         DisableThreadLibraryCalls(instance);
-        if (for_each_interface(open_incomplete_stub_vtable, NULL)) return FALSE;
+        if (!stub_memory_attach() || for_each_interface(open_incomplete_stub_vtable, NULL)) return FALSE;
     }
+    else if (reason == DLL_PROCESS_DETACH && !reserved) stub_memory_detach();
     return TRUE;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "proxy_tables.h"
 #include "ndr_check.h"
+#include "stub_memory.h"
 
 /* The tables of one interface: where its procedures' format strings are. */
 struct interface_tables
@@ -124,17 +125,40 @@ static void WINAPI stub_Disconnect(IRpcStubBuffer *iface)
     IRpcStubBuffer_Disconnect(INNER(IRpcStubBuffer, iface));
 }
 
+/*
+ * A call that fails has taken a reply buffer, if empty: on the in-process
+ * path to an STA, Wine's combase frees the request buffer once more when a
+ * stub fails without one (rpc_execute_call, then the client's FreeBuffer).
+ */
+static HRESULT failed_call(IRpcStubBuffer *iface, RPCOLEMESSAGE *msg, IRpcChannelBuffer *channel,
+                           const void *request, HRESULT hr)
+{
+    if (channel && msg->Buffer == request)
+    {
+        msg->cbBuffer = 0;
+        IRpcChannelBuffer_GetBuffer(channel, msg, TABLES(iface)->stub->header.piid);
+    }
+    return hr;
+}
+
 static HRESULT WINAPI stub_Invoke(IRpcStubBuffer *iface, RPCOLEMESSAGE *msg, IRpcChannelBuffer *channel)
 {
+    const void *request = msg->Buffer;
+    struct stub_call call;
     struct ndr_proc proc;
     HRESULT hr;
 
-    if (!proc_of(TABLES(iface), msg->iMethod, &proc)) return HRESULT_FROM_WIN32(RPC_S_PROCNUM_OUT_OF_RANGE);
+    if (!proc_of(TABLES(iface), msg->iMethod, &proc))
+        return failed_call(iface, msg, channel, request, HRESULT_FROM_WIN32(RPC_S_PROCNUM_OUT_OF_RANGE));
     if ((msg->dataRepresentation & 0xffff) != NDR_LOCAL_DATA_REPRESENTATION)
-        return HRESULT_FROM_WIN32(RPC_X_BAD_STUB_DATA);
+        return failed_call(iface, msg, channel, request, HRESULT_FROM_WIN32(RPC_X_BAD_STUB_DATA));
     hr = ndr_check_request(&proc, msg->Buffer, msg->cbBuffer, channel_in_process(channel));
-    if (FAILED(hr)) return hr;
-    return IRpcStubBuffer_Invoke(INNER(IRpcStubBuffer, iface), msg, channel);
+    if (FAILED(hr)) return failed_call(iface, msg, channel, request, hr);
+
+    stub_call_begin(&call);
+    hr = IRpcStubBuffer_Invoke(INNER(IRpcStubBuffer, iface), msg, channel);
+    stub_call_end(&call);
+    return FAILED(hr) ? failed_call(iface, msg, channel, request, hr) : hr;
 }
 
 static IRpcStubBuffer *WINAPI stub_IsIIDSupported(IRpcStubBuffer *iface, REFIID riid)
@@ -171,9 +195,14 @@ static HRESULT WINAPI channel_QueryInterface(IRpcChannelBuffer *iface, REFIID ri
 static ULONG WINAPI channel_AddRef(IRpcChannelBuffer *iface) { return wrapper_addref(iface); }
 static ULONG WINAPI channel_Release(IRpcChannelBuffer *iface) { return wrapper_release(iface); }
 
+/* A call through a proxy runs from GetBuffer to FreeBuffer (NdrClientCall2
+ * frees every buffer it got): what the engine allocates then is the call's
+ * [out] data, not a stub's (stub_memory.h). */
 static HRESULT WINAPI channel_GetBuffer(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg, REFIID riid)
 {
-    return IRpcChannelBuffer_GetBuffer(INNER(IRpcChannelBuffer, iface), msg, riid);
+    HRESULT hr = IRpcChannelBuffer_GetBuffer(INNER(IRpcChannelBuffer, iface), msg, riid);
+    if (SUCCEEDED(hr)) stub_memory_outgoing_begin();
+    return hr;
 }
 
 /* The request is read before it goes (the buffer holds the reply after),
@@ -209,6 +238,7 @@ static HRESULT WINAPI channel_SendReceive(IRpcChannelBuffer *iface, RPCOLEMESSAG
 
 static HRESULT WINAPI channel_FreeBuffer(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg)
 {
+    stub_memory_outgoing_end();
     return IRpcChannelBuffer_FreeBuffer(INNER(IRpcChannelBuffer, iface), msg);
 }
 

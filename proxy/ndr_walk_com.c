@@ -177,6 +177,7 @@ static BOOL variant_arm(VARTYPE vt, unsigned int *size, unsigned int *alignment)
 
 static void walk_variant(struct walker *w)
 {
+    const unsigned char *start;
     unsigned int size, alignment;
     ULONG expected_switch;
     VARTYPE vt;
@@ -184,9 +185,10 @@ static void walk_variant(struct walker *w)
     /* clSize, rpcReserved, vt, three reserved words, the union's switch */
     walk_align(w, 8);
     walk_need(w, 20);
-    vt = u16_at(w->pos + 8);
+    start = w->pos;
+    vt = u16_at(start + 8);
     expected_switch = vt & VT_ARRAY ? vt & ~VT_TYPEMASK : vt;
-    if (!variant_arm(vt, &size, &alignment) || u32_at(w->pos + 16) != expected_switch)
+    if (!variant_arm(vt, &size, &alignment) || u32_at(start + 16) != expected_switch)
         walk_fail(w, RPC_X_BAD_STUB_DATA);
     w->pos += 20;
     walk_align(w, alignment);
@@ -194,6 +196,8 @@ static void walk_variant(struct walker *w)
     w->pos += size;
     if (vt == VT_BSTR) walk_bstr(w);
     else if (vt == (VT_ARRAY | VT_UI1)) walk_byte_safearray(w);
+    /* clSize: the whole, data included, in 8-byte units */
+    if (u32_at(start) != (ULONG)((w->pos - start + 7) >> 3)) walk_fail(w, RPC_X_BAD_STUB_DATA);
 }
 
 /* ---- NdrUserMarshalUnmarshall / NdrUserMarshalMemorySize ---- */
