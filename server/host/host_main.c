@@ -14,9 +14,13 @@
  * rpcss keeps a dead process's class registrations (it never reaps them)
  * and hands them out again: a MULTIPLEUSE host, once killed, would leave
  * every later CoCreateInstance failing with RPC_S_SERVER_UNAVAILABLE.
+ *
+ * The call log (call_log.h) is always on: it answers only calls that carry
+ * its tag, so other clients see the host unchanged.
  */
 #include <stdio.h>
 #include "host.h"
+#include "call_log.h"
 
 #define IDLE_EXIT_MS     1000
 #define UNUSED_EXIT_MS   60000
@@ -42,6 +46,8 @@ static int serve(void)
     HRESULT hr = S_OK;
 
     CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    if (FAILED(hr = call_log_register())) fprintf(stderr, "bits_model_host: no call log: %#lx\n", hr);
+    hr = S_OK;
     for (i = 0; i < host_class_count && SUCCEEDED(hr); i++)
     {
         IClassFactory *factory;

@@ -4,6 +4,7 @@
 # host's own /regserver, runs the client, and ends the session, host
 # included. One session at a time in this prefix (see bits_service.sh).
 # usage: local_server.sh <wine-run> <prefix> <qmgrprxy.dll> <bits_model_host.exe> <client.exe> [args...]
+# The client gets QMGRPRXY_CLIENT_TIMEOUT seconds (default 100).
 set -u
 wine_run=$1 prefix=$2 dll=$3 host=$4
 shift 4
@@ -26,4 +27,4 @@ flock 8
 QMGRPRXY_DLL="$dll" "$wine_run" cmd /c exit >/dev/null 2>&1 || { echo "Bail out! no prefix at $prefix"; exit 1; }
 end_session
 wine "$host" /regserver >/dev/null 2>&1 || { echo "Bail out! $host /regserver failed"; exit 1; }
-timeout 100 wine "$@"
+timeout "${QMGRPRXY_CLIENT_TIMEOUT:-100}" wine "$@"
