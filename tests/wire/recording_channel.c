@@ -30,18 +30,35 @@ static ULONG STDMETHODCALLTYPE channel_Release(IRpcChannelBuffer *iface)
     return InterlockedDecrement(&impl_from(iface)->ref);
 }
 
-/* NDR aligns relative to the buffer's address: every buffer is heap memory,
- * which is 16-byte aligned on x86_64. */
-static void *alloc_buffer(ULONG len)
+/* NDR aligns relative to the buffer's address: heap memory is 16-byte
+ * aligned on x86_64. */
+static void *heap_alloc(ULONG len)
 {
     return HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, len ? len : 1);
 }
 
+static void heap_free(void *buffer)
+{
+    HeapFree(GetProcessHeap(), 0, buffer);
+}
+
+static const struct channel_memory heap_memory = { heap_alloc, heap_free };
+
+static void *alloc_buffer(struct recording_channel *channel, ULONG len)
+{
+    return channel->memory->alloc(len);
+}
+
+static void free_buffer(struct recording_channel *channel, void *buffer)
+{
+    if (buffer) channel->memory->free(buffer);
+}
+
 #define GUARD_BYTE 0xa5
 
-static void *alloc_guarded(ULONG len)
+static void *alloc_guarded(struct recording_channel *channel, ULONG len)
 {
-    unsigned char *buffer = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, len + CHANNEL_GUARD);
+    unsigned char *buffer = alloc_buffer(channel, len + CHANNEL_GUARD);
     if (buffer) memset(buffer + len, GUARD_BYTE, CHANNEL_GUARD);
     return buffer;
 }
@@ -59,14 +76,14 @@ static BOOL overrun(const unsigned char *buffer, ULONG asked, ULONG used)
 static HRESULT STDMETHODCALLTYPE channel_GetBuffer(IRpcChannelBuffer *iface, RPCOLEMESSAGE *msg, REFIID riid)
 {
     struct recording_channel *channel = impl_from(iface);
-    void *buffer = alloc_guarded(msg->cbBuffer);
+    void *buffer = alloc_guarded(channel, msg->cbBuffer);
     if (!buffer) return E_OUTOFMEMORY;
     channel->gets++;
     if (channel->invoking)
     {
         /* The stub's reply: the request buffer still belongs to the
          * invoker; the reply is kept until the next reset. */
-        HeapFree(GetProcessHeap(), 0, channel->stub_reply);
+        free_buffer(channel, channel->stub_reply);
         channel->stub_reply = buffer;
         channel->stub_reply_len = channel->stub_reply_asked = msg->cbBuffer;
     }
@@ -82,13 +99,13 @@ static HRESULT STDMETHODCALLTYPE channel_SendReceive(IRpcChannelBuffer *iface, R
 
     channel->sends++;
     channel->request_method = msg->iMethod;
-    HeapFree(GetProcessHeap(), 0, channel->request);
-    channel->request = alloc_buffer(msg->cbBuffer);
+    free_buffer(channel, channel->request);
+    channel->request = alloc_buffer(channel, msg->cbBuffer);
     memcpy(channel->request, msg->Buffer, msg->cbBuffer);
     channel->request_len = msg->cbBuffer;
     channel->request_overrun = overrun(msg->Buffer, channel->request_asked, msg->cbBuffer);
 
-    HeapFree(GetProcessHeap(), 0, msg->Buffer);
+    free_buffer(channel, msg->Buffer);
 
     if (channel->loopback)
     {
@@ -109,7 +126,7 @@ static HRESULT STDMETHODCALLTYPE channel_SendReceive(IRpcChannelBuffer *iface, R
         channel->reply_len = server_side->stub_reply_len;
     }
 
-    reply = alloc_buffer(channel->reply_len);
+    reply = alloc_buffer(channel, channel->reply_len);
     if (channel->reply_len) memcpy(reply, channel->reply, channel->reply_len);
     msg->Buffer = reply;
     msg->cbBuffer = channel->reply_len;
@@ -122,7 +139,7 @@ static HRESULT STDMETHODCALLTYPE channel_FreeBuffer(IRpcChannelBuffer *iface, RP
 {
     struct recording_channel *channel = impl_from(iface);
     if (msg->Buffer == channel->stub_reply) return S_OK;   /* kept for the test */
-    HeapFree(GetProcessHeap(), 0, msg->Buffer);
+    free_buffer(channel, msg->Buffer);
     msg->Buffer = NULL;
     return S_OK;
 }
@@ -150,14 +167,15 @@ void recording_channel_init(struct recording_channel *channel)
     memset(channel, 0, sizeof(*channel));
     channel->IRpcChannelBuffer_iface.lpVtbl = &channel_vtbl;
     channel->ref = 1;
+    channel->memory = &heap_memory;
     /* What a channel to the BITS service, in another process, reports. */
     channel->dest_context = MSHCTX_LOCAL;
 }
 
 void recording_channel_reset(struct recording_channel *channel)
 {
-    HeapFree(GetProcessHeap(), 0, channel->request);
-    HeapFree(GetProcessHeap(), 0, channel->stub_reply);
+    free_buffer(channel, channel->request);
+    free_buffer(channel, channel->stub_reply);
     channel->request = channel->stub_reply = NULL;
     channel->request_len = channel->stub_reply_len = 0;
     channel->reply = NULL;
@@ -196,7 +214,7 @@ HRESULT recording_stub_invoke(IRpcStubBuffer *stub, struct recording_channel *ch
                               const unsigned char *request, ULONG len)
 {
     RPCOLEMESSAGE msg;
-    unsigned char *buffer = alloc_buffer(len);
+    unsigned char *buffer = alloc_buffer(channel, len);
     HRESULT hr;
 
     if (!buffer) return E_OUTOFMEMORY;
@@ -215,6 +233,6 @@ HRESULT recording_stub_invoke(IRpcStubBuffer *stub, struct recording_channel *ch
         channel->stub_reply_len = msg.cbBuffer;
         channel->stub_reply_overrun = overrun(channel->stub_reply, channel->stub_reply_asked, msg.cbBuffer);
     }
-    HeapFree(GetProcessHeap(), 0, buffer);
+    free_buffer(channel, buffer);
     return hr;
 }

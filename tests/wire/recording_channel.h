@@ -10,11 +10,20 @@
 #include <windows.h>
 #include <objbase.h>
 
+/* Where the channel's buffers come from: zeroed process heap unless a
+ * channel says otherwise (the fuzzer ends each one at a no-access page). */
+struct channel_memory
+{
+    void *(*alloc)(ULONG len);          /* zeroed, NDR-aligned (8) */
+    void (*free)(void *buffer);
+};
+
 struct recording_channel
 {
     IRpcChannelBuffer IRpcChannelBuffer_iface;
     LONG ref;
     DWORD dest_context;                 /* what GetDestCtx reports */
+    const struct channel_memory *memory;
 
     /* Proxy side: the reply SendReceive answers with (copied into a fresh
      * buffer), and what it saw. With loopback set, the request goes to that
