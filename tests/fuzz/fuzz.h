@@ -104,14 +104,20 @@ struct case_objrefs
     unsigned int count;
     unsigned char *data[CASE_OBJREFS];
     ULONG len[CASE_OBJREFS];
+    size_t offset[CASE_OBJREFS];        /* where each stands in the seed */
 };
 
 void objrefs_keep(struct case_objrefs *o, const struct wire_bytes *seed);
-void objrefs_release(struct case_objrefs *o);
+void objrefs_release(struct case_objrefs *o);   /* CoReleaseMarshalData on each */
+void objrefs_free(struct case_objrefs *o);
 /* Rewrites what in bytes would make combase abort (this apartment's OXID, a
  * live OID, an IPID it does not know) or call another process (a foreign
  * OXID with a live endpoint); returns how many OBJREFs it changed. */
 unsigned int objrefs_make_safe(unsigned char *bytes, size_t len, const struct case_objrefs *o);
+extern BOOL objrefs_unguarded;          /* --no-objref-guard: make_safe does nothing */
+/* The seed OBJREF that stands where it stood, for the same object, but
+ * names another IID (returned in iid); -1 if none. */
+int objrefs_retyped(const unsigned char *bytes, size_t len, const struct case_objrefs *o, IID *iid);
 /* Releases every OBJREF found in a buffer (a stub's reply). */
 void objrefs_release_found(const unsigned char *bytes, size_t len);
 
@@ -217,6 +223,7 @@ enum outcome
     KIND_BUFFER,                        /* a channel buffer written past its size */
     KIND_LEAK_OBJECT,                   /* model objects or peers left alive / referenced */
     KIND_LEAK_MEMORY,                   /* CoTaskMem blocks left */
+    KIND_TYPE,                          /* an interface pointer of another IID handed over as the declared one */
     OUTCOME_COUNT
 };
 #define FIRST_DEFECT KIND_FAULT
@@ -243,11 +250,12 @@ BOOL state_defect(ULONGLONG index, const struct fuzz_method *m, enum direction d
                   size_t len);
 void state_death(LONG kind, const char *where);   /* from the dying process */
 void state_note_allocation(ULONGLONG index, SIZE_T size);
-void state_note_private_bytes(SIZE_T bytes, ULONGLONG cases);
+void state_note_private_bytes(SIZE_T bytes, ULONGLONG index);
 void state_note_objrefs_kept(unsigned int n);
 /* The report: per interface and direction, totals, distinct defects; TAP
  * lines when tap is set. Returns the number of defects. */
-ULONGLONG state_report(BOOL tap, unsigned int golden_defective);
+void state_note_golden(unsigned int defective);
+ULONGLONG state_report(BOOL tap, BOOL show_bytes);
 
 /* Replays: builds, mutates and prints one case without running it. */
 void print_case_bytes(ULONGLONG seed, ULONGLONG index);
@@ -256,10 +264,16 @@ void print_case_bytes(ULONGLONG seed, ULONGLONG index);
 
 void case_setup(ULONGLONG seed);
 enum outcome run_case(ULONGLONG index, BOOL verbose);
+/* One message into m in direction dir, said everything about: the golden
+ * seed, or the given bytes (with iMethod method, ~0u for the method's own). */
+enum outcome run_given(const struct fuzz_method *m, enum direction dir, BOOL golden, const unsigned char *bytes,
+                       size_t len, ULONG method);
 /* The golden seed of every method, both directions, which must be replied
  * and leave nothing behind: how many were rejected (the fuzzer cannot
  * measure anything then) and how many had defects. */
 void run_golden(unsigned int *rejected, unsigned int *defective);
+/* Every golden message once, unchecked: what a replay runs first, as a run does. */
+void warm_up(void);
 void hex_print(const char *prefix, const unsigned char *bytes, size_t len);
 
 #endif

@@ -20,6 +20,7 @@
 #include "com_helpers.h"
 #include "wire/recording_server.h"
 #include "wire/wire_objref.h"
+#include "testutil.h"
 
 static ULONGLONG run_seed;
 static struct recording_server peers[CASE_PEERS];
@@ -54,7 +55,16 @@ struct prepared
     unsigned int kept;                  /* OBJREFs made safe */
 };
 
-static BOOL prepare(ULONGLONG index, const struct fuzz_method *m, enum direction dir, BOOL golden,
+/* What a case runs instead of a mutation: the golden seed, or given bytes. */
+struct given
+{
+    BOOL golden;
+    const unsigned char *bytes;         /* NULL: none given */
+    size_t len;
+    ULONG method;
+};
+
+static BOOL prepare(ULONGLONG index, const struct fuzz_method *m, enum direction dir, const struct given *given,
                     struct prepared *p)
 {
     const struct wire_block *block = dir == DIR_REQUEST ? &m->vm->request : &m->vm->reply;
@@ -79,14 +89,15 @@ static BOOL prepare(ULONGLONG index, const struct fuzz_method *m, enum direction
     objrefs_keep(&p->objrefs, &seed);
     p->hresult_at = (size_t)-1;
     for (i = 0; i < count; i++) if (fields[i].kind == FIELD_HRESULT) p->hresult_at = fields[i].offset;
-    if (golden)
+    if (given && (given->golden || given->bytes))
     {
+        const unsigned char *bytes = given->bytes ? given->bytes : seed.data;
         memset(&p->mu, 0, sizeof(p->mu));
-        p->mu.bytes = malloc(seed.len + 1);
-        memcpy(p->mu.bytes, seed.data, seed.len);
-        p->mu.len = seed.len;
-        p->mu.method = m->slot;
-        strcpy(p->mu.what, "golden");
+        p->mu.len = given->bytes ? given->len : seed.len;
+        p->mu.bytes = malloc(p->mu.len + 1);
+        memcpy(p->mu.bytes, bytes, p->mu.len);
+        p->mu.method = given->bytes && given->method != ~0u ? given->method : m->slot;
+        strcpy(p->mu.what, given->bytes ? "given bytes" : "golden");
     }
     else
     {
@@ -102,6 +113,7 @@ static BOOL prepare(ULONGLONG index, const struct fuzz_method *m, enum direction
 static void unprepare(struct prepared *p)
 {
     objrefs_release(&p->objrefs);
+    objrefs_free(&p->objrefs);
     free(p->mu.bytes);
 }
 
@@ -111,7 +123,7 @@ void print_case_bytes(ULONGLONG seed, ULONGLONG index)
     struct prepared p;
     ULONGLONG saved = run_seed;
     run_seed = seed;
-    if (prepare(index, m, case_direction(index), FALSE, &p))
+    if (prepare(index, m, case_direction(index), NULL, &p))
     {
         printf("#   %s %s::%s, iMethod %lu: %s\n", case_direction(index) == DIR_REQUEST ? "request" : "reply",
                m->fi->name, m->name, p.mu.method, p.mu.what);
@@ -174,13 +186,22 @@ static BOOL run_request(const struct fuzz_method *m, const struct mutation *mu, 
     return TRUE;
 }
 
+/* What a reply case needs after the jump out of a fault in the call half:
+ * static, since a proxy that overran the caller's stack may have reached
+ * this function's frame too. */
+static struct
+{
+    jmp_buf recover;
+    IRpcProxyBuffer *proxy_buffer;
+    IUnknown *proxy;
+    volatile HRESULT hr;
+    struct case_ctx ctx;
+} call;
+
 static BOOL run_reply(const struct fuzz_method *m, const struct mutation *mu, size_t hresult_at, struct result *r)
 {
     IRpcProxyBuffer *proxy_buffer = NULL;
     IUnknown *proxy = NULL;
-    struct case_ctx ctx;
-    volatile HRESULT hr = E_FAIL;
-    jmp_buf recover;
     unsigned int i;
 
     if (FAILED(r->hr = IPSFactoryBuffer_CreateProxy(m->fi->factory, &outer.IUnknown_iface, &m->fi->iid,
@@ -195,16 +216,21 @@ static BOOL run_reply(const struct fuzz_method *m, const struct mutation *mu, si
     recording_channel_reset(&channel);
     channel.reply = mu->bytes;
     channel.reply_len = (ULONG)mu->len;
-    memset(&ctx, 0, sizeof(ctx));
-    for (i = 0; i < CASE_PEERS; i++) ctx.peer[i] = &peers[i].IUnknown_iface;
-    if (!setjmp(recover))
+    memset(&call.ctx, 0, sizeof(call.ctx));
+    for (i = 0; i < CASE_PEERS; i++) call.ctx.peer[i] = &peers[i].IUnknown_iface;
+    call.proxy = proxy;
+    call.proxy_buffer = proxy_buffer;
+    call.hr = E_FAIL;
+    if (!setjmp(call.recover))
     {
-        monitor_recover_point(&recover);
-        hr = m->wc->call(proxy, &ctx);
+        monitor_recover_point(&call.recover);
+        call.hr = m->wc->call(call.proxy, &call.ctx);
         monitor_recover_point(NULL);
     }
     else r->recovered = TRUE;
-    r->hr = hr;
+    proxy = call.proxy;
+    proxy_buffer = call.proxy_buffer;
+    r->hr = call.hr;
     /* the peers the request marshaled: no server unmarshals them here */
     if (channel.request) objrefs_release_found(channel.request, channel.request_len);
     if (channel.request_overrun)
@@ -251,6 +277,7 @@ struct report
     enum direction dir;
     const struct prepared *p;
     BOOL verbose;
+    const struct given *given;          /* not a mutation of the run */
     enum outcome first;                 /* the first defect, or the clean outcome */
     unsigned int defects;
 };
@@ -269,9 +296,20 @@ static void defect(struct report *rep, enum outcome kind, const char *where, con
     if (!rep->defects++) rep->first = kind;
     if (state_defect(rep->index, rep->m, rep->dir, &d, rep->p->mu.len) || rep->verbose)
     {
-        printf("#   mutation: %s; iMethod %lu\n", rep->p->mu.what, rep->p->mu.method);
+        if (rep->dir == DIR_REQUEST) printf("#   mutation: %s; iMethod %lu\n", rep->p->mu.what, rep->p->mu.method);
+        else printf("#   mutation: %s\n", rep->p->mu.what);
         hex_print("#   bytes", rep->p->mu.bytes, rep->p->mu.len);
-        printf("#   replay: sh tools/dev fuzz --seed %llu --case %llu\n", run_seed, rep->index);
+        if (rep->given)
+        {
+            size_t k;
+            printf("#   replay: sh tools/dev fuzz --%s %s::%s %s%s", rep->given->golden ? "golden" : "bytes",
+                   rep->m->fi->name, rep->m->name, rep->dir == DIR_REQUEST ? "request" : "reply",
+                   rep->given->golden ? "" : " ");
+            for (k = 0; !rep->given->golden && k < rep->p->mu.len; k++) printf("%02x", rep->p->mu.bytes[k]);
+            if (rep->given->bytes && rep->given->method != ~0u) printf(" --imethod %lu", rep->given->method);
+            printf("\n");
+        }
+        else printf("#   replay: sh tools/dev fuzz --seed %llu --case %llu\n", run_seed, rep->index);
     }
 }
 
@@ -355,6 +393,15 @@ static void check_after(struct report *rep, const struct baseline *before, const
         defect(rep, KIND_VIRTUAL, "address space", "the peak grew by %llu bytes outside CoTaskMem",
                (ULONGLONG)(peak - before->peak_virtual));
 
+    if (r->replied)
+    {
+        IID iid;
+        int i = objrefs_retyped(rep->p->mu.bytes, rep->p->mu.len, &rep->p->objrefs, &iid);
+        if (i >= 0)
+            defect(rep, KIND_TYPE, "NdrInterfacePointerUnmarshall",
+                   "interface pointer %d: an OBJREF for {%s} was handed over as {%s} and the call went through", i,
+                   guid_str(&iid), guid_str((const GUID *)(rep->p->objrefs.data[i] + 8)));
+    }
     if ((live = server_live_objects()) != before->live_objects)
         defect(rep, KIND_LEAK_OBJECT, "model objects", "%ld model objects alive after the case, %ld before", live,
                before->live_objects);
@@ -370,7 +417,7 @@ static void check_after(struct report *rep, const struct baseline *before, const
                "the proxy's outer object has %ld references after the case, %ld before", outer.ref, before->outer_refs);
     if ((outstanding = spy_outstanding()) != before->outstanding)
     {
-        char blocks[200];
+        char blocks[240];
         spy_describe_new(blocks, sizeof(blocks));
         defect(rep, KIND_LEAK_MEMORY, "CoTaskMem", "%ld CoTaskMem blocks outstanding after the case, %ld before: %s",
                outstanding, before->outstanding, blocks);
@@ -380,9 +427,11 @@ static void check_after(struct report *rep, const struct baseline *before, const
 /* Runs one case; golden: the unmutated seed. */
 static BOOL quiet;                      /* the warm-up: no checks, no counts */
 
-static enum outcome run_one(ULONGLONG index, const struct fuzz_method *m, enum direction dir, BOOL golden, BOOL verbose)
+static enum outcome run_one(ULONGLONG index, const struct fuzz_method *m, enum direction dir, const struct given *given,
+                            BOOL verbose)
 {
-    struct report rep = { index, m, dir, NULL, verbose, OUT_REJECTED, 0 };
+    BOOL golden = given != NULL;
+    struct report rep = { index, m, dir, NULL, verbose, given, OUT_REJECTED, 0 };
     struct baseline before;
     struct case_watch watch;
     struct prepared p;
@@ -397,7 +446,8 @@ static enum outcome run_one(ULONGLONG index, const struct fuzz_method *m, enum d
     before.outer_refs = outer.ref;
     before.sinks = callback_sink_live();
     before.peak_virtual = monitor_peak_virtual();
-    if (!prepare(index, m, dir, golden, &p)) return KIND_DEATH;
+    if (!golden) state_case_begin(index, 0);      /* from here on, a death is this case's */
+    if (!prepare(index, m, dir, given, &p)) return KIND_DEATH;
     rep.p = &p;
     if (!golden) state_case_begin(index, p.mu.len);
     if (p.kept) state_note_objrefs_kept(p.kept);
@@ -413,6 +463,7 @@ static enum outcome run_one(ULONGLONG index, const struct fuzz_method *m, enum d
     objrefs_release(&p.objrefs);        /* the seed's OBJREFs: what nobody consumed */
     monitor_case_end();
     if (ran && !quiet) check_after(&rep, &before, &r, &watch);
+    objrefs_free(&p.objrefs);
     free(p.mu.bytes);
     if (!ran) return KIND_DEATH;
     if (verbose)
@@ -423,24 +474,41 @@ static enum outcome run_one(ULONGLONG index, const struct fuzz_method *m, enum d
 
 enum outcome run_case(ULONGLONG index, BOOL verbose)
 {
-    return run_one(index, case_method(index), case_direction(index), FALSE, verbose);
+    return run_one(index, case_method(index), case_direction(index), NULL, verbose);
+}
+
+enum outcome run_given(const struct fuzz_method *m, enum direction dir, BOOL golden, const unsigned char *bytes,
+                       size_t len, ULONG method)
+{
+    struct given given = { golden, bytes, len, method };
+    ULONGLONG index = 2 * (ULONGLONG)(m - plan.methods) + dir;
+    return run_one(index, m, dir, &given, TRUE);
+}
+
+void warm_up(void)
+{
+    /* every golden message once, without looking: COM, rpcrt4 and the model
+     * make their caches on first use (the apartment's remoting, registered
+     * interfaces...), which is no leak */
+    struct given golden = { TRUE, NULL, 0, 0 };
+    unsigned int i, d;
+    quiet = TRUE;
+    for (i = 0; i < plan.method_count; i++)
+        for (d = 0; d < 2; d++) run_one(2 * (ULONGLONG)i + d, &plan.methods[i], d, &golden, FALSE);
+    quiet = FALSE;
 }
 
 void run_golden(unsigned int *rejected, unsigned int *defective)
 {
+    struct given golden = { TRUE, NULL, 0, 0 };
     unsigned int i, d;
-    /* once without looking: COM, rpcrt4 and the model make their caches on
-     * first use (the apartment's remoting, registered interfaces...) */
-    quiet = TRUE;
-    for (i = 0; i < plan.method_count; i++)
-        for (d = 0; d < 2; d++) run_one(2 * (ULONGLONG)i + d, &plan.methods[i], d, TRUE, FALSE);
-    quiet = FALSE;
+    warm_up();
     *rejected = *defective = 0;
     for (i = 0; i < plan.method_count; i++)
         for (d = 0; d < 2; d++)
         {
             ULONGLONG index = 2 * (ULONGLONG)i + d;
-            enum outcome o = run_one(index, &plan.methods[i], d, TRUE, FALSE);
+            enum outcome o = run_one(index, &plan.methods[i], d, &golden, FALSE);
             if (o == OUT_REPLIED) continue;
             if (o == OUT_REJECTED) (*rejected)++;
             else (*defective)++;

@@ -5,10 +5,14 @@
  *   --requests N      requests (cases 0, 2, 4, ...)
  *   --replies N       replies (cases 1, 3, 5, ...)
  *   --case I          runs case I alone and says everything about it
+ *   --golden I::M request|reply        the golden message of method I::M alone
+ *   --bytes I::M request|reply HEX [--imethod N]   those bytes alone
  *   --state FILE      keeps counters in FILE; a run cut by a death resumes
  *   --after-exit CODE how the previous process ended (from the driver)
  *   --hang-ms MS      the watchdog's limit for one case (default 5000)
  *   --tap             the report as TAP (one line per interface and direction)
+ *   --show-bytes      the report gives the bytes of each distinct defect's shortest case
+ *   --no-objref-guard lets mutated OBJREFs reach combase's abort (to show it)
  * Exit: 0 no defect, 1 defects, 2 cannot run, 70 hang, 71 death (the
  * driver, run.sh, resumes after those).
  */
@@ -86,12 +90,51 @@ static BOOL make_plan(const char *table, const char *vectors)
     return plan.iface_count == 34 && plan.method_count == 182;
 }
 
+/* --golden / --bytes: one message into one method. */
+static int run_given_case(const char *name, const char *dir, const char *hex, ULONG imethod)
+{
+    unsigned char *bytes = NULL;
+    size_t len = 0, i;
+    ULONGLONG start;
+    enum outcome o;
+
+    for (i = 0; i < plan.method_count; i++)
+    {
+        char full[160];
+        snprintf(full, sizeof(full), "%s::%s", plan.methods[i].fi->name, plan.methods[i].name);
+        if (!strcmp(full, name)) break;
+    }
+    if (i == plan.method_count || (strcmp(dir, "request") && strcmp(dir, "reply")))
+    {
+        printf("# no method %s, or %s is not request or reply\n", name, dir);
+        return 2;
+    }
+    if (hex)
+    {
+        bytes = malloc(strlen(hex) / 2 + 1);
+        for (len = 0; hex[2 * len] && hex[2 * len + 1]; len++)
+        {
+            unsigned int v;
+            if (sscanf(hex + 2 * len, "%2x", &v) != 1) { printf("# bad hex at %lu\n", (unsigned long)len); return 2; }
+            bytes[len] = v;
+        }
+    }
+    state_open(NULL, 0, 0, 0, &start, 0);
+    warm_up();
+    o = run_given(&plan.methods[i], strcmp(dir, "request") ? DIR_REPLY : DIR_REQUEST, !hex, bytes, len, imethod);
+    printf("# %s %s: %s\n", name, dir, outcome_name(o));
+    free(bytes);
+    return o >= FIRST_DEFECT ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     ULONGLONG seed = 1, requests = 20000, replies = 4000, single = ~0ull, start, index, end, done = 0;
     const char *state_path = NULL;
     DWORD hang_ms = 5000, last_exit = 0, started;
-    BOOL tap = FALSE, replies_set = FALSE;
+    BOOL tap = FALSE, replies_set = FALSE, given = FALSE, show_bytes = FALSE;
+    const char *given_method = NULL, *given_dir = NULL, *given_hex = NULL;
+    ULONG given_imethod = ~0u;
     WCHAR module[MAX_PATH];
     unsigned int golden_rejected, golden_defective;
     int i;
@@ -105,6 +148,17 @@ int main(int argc, char **argv)
     {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--tap")) { tap = TRUE; continue; }
+        if (!strcmp(a, "--show-bytes")) { show_bytes = TRUE; continue; }
+        if (!strcmp(a, "--no-objref-guard")) { objrefs_unguarded = TRUE; continue; }
+        if ((!strcmp(a, "--golden") || !strcmp(a, "--bytes")) && i + 2 < argc)
+        {
+            given_method = argv[i + 1];
+            given_dir = argv[i + 2];
+            given_hex = !strcmp(a, "--bytes") && i + 3 < argc ? argv[i + 3] : NULL;
+            i += given_hex ? 3 : 2;
+            given = TRUE;
+            continue;
+        }
         if (!v) { printf("# %s needs a value\n", a); return 2; }
         i++;
         if (!strcmp(a, "--seed")) seed = strtoull(v, NULL, 0);
@@ -115,6 +169,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--state")) state_path = v;
         else if (!strcmp(a, "--after-exit")) last_exit = strtoul(v, NULL, 0);
         else if (!strcmp(a, "--hang-ms")) hang_ms = strtoul(v, NULL, 0);
+        else if (!strcmp(a, "--imethod")) given_imethod = strtoul(v, NULL, 0);
         else { printf("# unknown option %s\n", a); return 2; }
     }
 
@@ -132,10 +187,12 @@ int main(int argc, char **argv)
     case_setup(seed);
     monitor_start(hang_ms);
 
+    if (given) return run_given_case(given_method, given_dir, given_hex, given_imethod);
     if (single != ~0ull)
     {
         enum outcome o;
         state_open(NULL, seed, 0, 0, &start, 0);
+        warm_up();
         o = run_case(single, TRUE);
         printf("# case %llu: %s\n", single, outcome_name(o));
         return o >= FIRST_DEFECT ? 1 : 0;
@@ -146,14 +203,20 @@ int main(int argc, char **argv)
         printf("# cannot open the state file %s\n", state_path);
         return 2;
     }
-    /* the baseline, which also settles COM's caches before counting leaks */
-    run_golden(&golden_rejected, &golden_defective);
-    if (golden_rejected)
+    /* the baseline, which also settles COM's caches before counting leaks;
+     * a resumed run only settles the caches */
+    if (!start)
     {
-        printf("# %u golden requests or replies are refused: nothing to measure against\n", golden_rejected);
-        return 2;
+        run_golden(&golden_rejected, &golden_defective);
+        if (golden_rejected)
+        {
+            printf("# %u golden requests or replies are refused: nothing to measure against\n", golden_rejected);
+            return 2;
+        }
+        state_note_golden(golden_defective);
+        printf("# golden: %u requests and replies, %u with defects\n", 2 * plan.method_count, golden_defective);
     }
-    printf("# golden: %u requests and replies, %u with defects\n", 2 * plan.method_count, golden_defective);
+    else warm_up();
 
     end = 2 * (requests > replies ? requests : replies);
     started = GetTickCount();
@@ -168,5 +231,5 @@ int main(int argc, char **argv)
             printf("# %llu cases in %lu s (case %llu)\n", done, (GetTickCount() - started) / 1000, index);
     }
     printf("# %llu cases in %.1f s\n", done, (GetTickCount() - started) / 1000.0);
-    return state_report(tap, golden_defective) ? 1 : 0;
+    return state_report(tap, show_bytes) ? 1 : 0;
 }

@@ -188,6 +188,41 @@ void monitor_recover_point(jmp_buf *target)
     now.recover = target;
 }
 
+/* ---- stack canaries ----------------------------------------------------- */
+
+/* The call halves are built with -fstack-protector-all against these: a
+ * frame whose canary was overwritten (a proxy wrote an [out] array past the
+ * caller's) raises a fail-fast fault where the frame returns, which the
+ * handler records and the recovery point leaves. */
+void *__stack_chk_guard = (void *)0x2f8e3c1d5a6b4970ull;
+void __stack_chk_fail(void) __attribute__((noreturn));
+
+void __stack_chk_fail(void)
+{
+    struct case_watch *w = now.watch;
+    LONG n;
+
+    /* not an exception: the frames above are the smashed ones, and an
+     * unwind through them would follow their garbage */
+    if (now.active && w && (n = InterlockedIncrement(&w->faults) - 1) < CASE_FAULTS)
+    {
+        memset(&w->fault[n], 0, sizeof(w->fault[n]));
+        w->fault[n].code = 0xc0000409;  /* STATUS_STACK_BUFFER_OVERRUN */
+        w->fault[n].address = __builtin_return_address(0);
+    }
+    if (now.recover && GetCurrentThreadId() == now.main_thread)
+    {
+        jmp_buf *target = now.recover;
+        now.recover = NULL;
+        ((_JUMP_BUFFER *)target)->Frame = 0;   /* msvcrt's longjmp: no unwind */
+        longjmp(*target, 1);
+    }
+    print_dying_case("death", "a stack canary was overwritten");
+    state_death(KIND_DEATH, "__stack_chk_fail");
+    TerminateProcess(GetCurrentProcess(), EXIT_DIED);
+    __builtin_unreachable();
+}
+
 /* ---- the watchdog ----------------------------------------------------- */
 
 static DWORD WINAPI watchdog(void *arg)

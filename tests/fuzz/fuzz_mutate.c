@@ -74,7 +74,7 @@ static void set_le(unsigned char *p, ULONGLONG v, unsigned int n)
 static ULONGLONG interesting(struct rng *rng, ULONGLONG cur, unsigned int n)
 {
     ULONGLONG ones = n == 8 ? ~0ull : (1ull << (8 * n)) - 1, top = (ones >> 1) + 1;
-    switch (rng_below(rng, n >= 4 ? 16 : 9))
+    switch (rng_below(rng, n >= 4 ? 19 : 9))
     {
     case 0: return 0;
     case 1: return 1;
@@ -92,6 +92,10 @@ static ULONGLONG interesting(struct rng *rng, ULONGLONG cur, unsigned int n)
     case 12: return 0x40000000;
     case 13: return 0x7ffffffe;             /* * 2 wraps */
     case 14: return n == 8 ? 0xffffffffull : 0x10000;
+    /* a power of two and one: the product wraps to a small size that is not 0 */
+    case 15: return 0x20000001;             /* * 8 wraps to 8 */
+    case 16: return 0x40000001;             /* * 4 wraps to 4 */
+    case 17: return 0x80000001;             /* * 2 wraps to 2 */
     default: return n == 8 ? 0x100000000ull : 0xfffffffe;
     }
 }

@@ -39,6 +39,7 @@
 #define DEAD_OID 0xfffffffffffff000ull  /* Wine counts OIDs up from 1: never given out */
 
 static ULONGLONG our_oxid;
+BOOL objrefs_unguarded;
 
 static ULONG get_u32(const unsigned char *p) { ULONG v; memcpy(&v, p, 4); return v; }
 static ULONGLONG get_u64(const unsigned char *p) { ULONGLONG v; memcpy(&v, p, 8); return v; }
@@ -50,6 +51,7 @@ void objrefs_keep(struct case_objrefs *o, const struct wire_bytes *seed)
     for (i = 0; i < seed->objrefs && i < CASE_OBJREFS; i++)
     {
         o->len[i] = seed->objref_len[i];
+        o->offset[i] = seed->objref_offset[i];
         o->data[i] = malloc(o->len[i]);
         memcpy(o->data[i], seed->data + seed->objref_offset[i], o->len[i]);
         if (o->len[i] >= OBJREF_LEN) our_oxid = get_u64(o->data[i] + AT_OXID);
@@ -60,11 +62,13 @@ void objrefs_keep(struct case_objrefs *o, const struct wire_bytes *seed)
 void objrefs_release(struct case_objrefs *o)
 {
     unsigned int i;
-    for (i = 0; i < o->count; i++)
-    {
-        release_objref(o->data[i], o->len[i]);
-        free(o->data[i]);
-    }
+    for (i = 0; i < o->count; i++) release_objref(o->data[i], o->len[i]);
+}
+
+void objrefs_free(struct case_objrefs *o)
+{
+    unsigned int i;
+    for (i = 0; i < o->count; i++) free(o->data[i]);
     o->count = 0;
 }
 
@@ -171,7 +175,7 @@ unsigned int objrefs_make_safe(unsigned char *bytes, size_t len, const struct ca
     unsigned char *view;
     unsigned int changed = 0;
 
-    if (!o->count) return 0;
+    if (!o->count || objrefs_unguarded) return 0;
     view = calloc(1, span + 1);
     memcpy(view, bytes, len);
     for (at = 0; at + AT_IPID + 16 <= span; at++)
@@ -181,6 +185,23 @@ unsigned int objrefs_make_safe(unsigned char *bytes, size_t len, const struct ca
     }
     free(view);
     return changed;
+}
+
+int objrefs_retyped(const unsigned char *bytes, size_t len, const struct case_objrefs *o, IID *iid)
+{
+    unsigned int i;
+    for (i = 0; i < o->count; i++)
+    {
+        const unsigned char *p = bytes + o->offset[i];
+        if (o->offset[i] + AT_IPID + 16 > len || o->len[i] < OBJREF_LEN) continue;
+        if (get_u32(p) != OBJREF_SIGNATURE || !(get_u32(p + 4) & 1)) continue;
+        if (!memcmp(p + 8, o->data[i] + 8, 16)) continue;
+        /* the same object, named for another interface */
+        if (memcmp(p + AT_OXID, o->data[i] + AT_OXID, 8 + 8 + 16)) continue;
+        memcpy(iid, p + 8, sizeof(*iid));
+        return i;
+    }
+    return -1;
 }
 
 void objrefs_release_found(const unsigned char *bytes, size_t len)

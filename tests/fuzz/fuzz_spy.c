@@ -49,6 +49,7 @@ static SIZE_T hash(const void *p, SIZE_T mask)
 static struct slot *find_slot(const void *p)
 {
     SIZE_T mask = spy.capacity - 1, i = hash(p, mask);
+    if ((ULONG_PTR)p <= (ULONG_PTR)TOMBSTONE) return NULL;   /* never a block (and 1 marks a free slot) */
     for (;; i = (i + 1) & mask)
     {
         if (spy.slots[i].block == p) return &spy.slots[i];
@@ -238,9 +239,9 @@ void spy_describe_new(char *out, size_t size)
         const struct slot *s = &spy.slots[i];
         const unsigned char *p = s->block;
         if (!p || s->block == TOMBSTONE || s->generation != spy.generation) continue;
-        n += snprintf(out + n, size - n, "%s%lu bytes at %p", shown++ ? "; " : "", (unsigned long)s->size, p);
-        if (s->size >= 4 && n < (int)size - 40)
-            n += snprintf(out + n, size - n, " (%02x%02x%02x%02x...)", p[0], p[1], p[2], p[3]);
+        SIZE_T k;
+        n += snprintf(out + n, size - n, "%s%lu bytes at %p:", shown++ ? "; " : "", (unsigned long)s->size, p);
+        for (k = 0; k < s->size && k < 24 && n < (int)size - 8; k++) n += snprintf(out + n, size - n, "%02x", p[k]);
     }
     LeaveCriticalSection(&spy.cs);
 }

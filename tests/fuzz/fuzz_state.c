@@ -9,8 +9,8 @@
 #include "fuzz.h"
 #include "testutil.h"
 
-#define STATE_MAGIC "qmfuzz2"
-#define MAX_DISTINCT 1024
+#define STATE_MAGIC "qmfuzz3"
+#define MAX_DISTINCT 4096
 #define PRINT_PER_DISTINCT 2            /* occurrences printed in full; the rest are counted */
 
 struct distinct
@@ -40,8 +40,9 @@ struct state
     SIZE_T largest_alloc;
     ULONGLONG largest_alloc_case;
     ULONGLONG objrefs_kept;
+    unsigned int golden_defective;      /* golden messages with defects (the first process) */
     SIZE_T private_first, private_last, private_growth;
-    ULONGLONG private_cases;            /* cases between first and last */
+    ULONGLONG private_cases;            /* the case indices the largest growth spanned */
     ULONG distinct_count, distinct_dropped;
     struct distinct distinct[MAX_DISTINCT];
 };
@@ -55,6 +56,7 @@ const char *outcome_name(enum outcome o)
     {
         "replied", "rejected", "fault", "hang", "death", "huge allocation", "address space",
         "heap corruption", "block overrun", "bad free", "buffer overrun", "object leak", "memory leak",
+        "interface type",
     };
     return (unsigned int)o < OUTCOME_COUNT ? names[o] : "?";
 }
@@ -90,6 +92,11 @@ BOOL state_open(const char *unix_path, ULONGLONG seed, ULONGLONG requests, ULONG
         st->requests = requests;
         st->replies = replies;
         st->current = -1;
+    }
+    else if (st->current < 0 && (st->death || (last_exit && last_exit != 1)))
+    {
+        printf("# the previous process ended outside a case (exit code %lu): not resuming\n", last_exit);
+        return FALSE;
     }
     else if (st->current >= 0)
     {
@@ -192,17 +199,29 @@ void state_note_allocation(ULONGLONG index, SIZE_T size)
     st->largest_alloc_case = index;
 }
 
-void state_note_private_bytes(SIZE_T bytes, ULONGLONG cases)
+/* Growth is measured within one process, from its first sample (after
+ * its first batch of cases) on; the state keeps the largest. */
+void state_note_private_bytes(SIZE_T bytes, ULONGLONG index)
 {
-    if (!st->private_first || cases < st->private_cases)
+    static SIZE_T first;
+    static ULONGLONG first_index;
+    if (!first)
     {
-        /* the first sample of this process (a restart starts over) */
-        st->private_first = bytes;
-        st->private_cases = cases;
+        first = bytes;
+        first_index = index;
     }
+    st->private_first = first;
     st->private_last = bytes;
-    if (bytes > st->private_first && bytes - st->private_first > st->private_growth)
-        st->private_growth = bytes - st->private_first;
+    if (bytes > first && bytes - first > st->private_growth)
+    {
+        st->private_growth = bytes - first;
+        st->private_cases = index - first_index;
+    }
+}
+
+void state_note_golden(unsigned int defective)
+{
+    st->golden_defective = defective;
 }
 
 void state_note_objrefs_kept(unsigned int n)
@@ -210,12 +229,49 @@ void state_note_objrefs_kept(unsigned int n)
     st->objrefs_kept += n;
 }
 
+/* The distinct defects by kind and place only: how many methods, how
+ * often, and the shortest case of all. */
+static void report_places(void)
+{
+    static struct { UCHAR kind, dirs; char where[96]; ULONG methods; ULONGLONG count, shortest; ULONG len; } places[512];
+    unsigned int n = 0, i, k;
+    for (i = 0; i < st->distinct_count; i++)
+    {
+        const struct distinct *x = &st->distinct[i];
+        for (k = 0; k < n; k++) if (places[k].kind == x->kind && !strcmp(places[k].where, x->where)) break;
+        if (k == n)
+        {
+            if (n == ARRAYSIZE(places)) continue;
+            memset(&places[n], 0, sizeof(places[n]));
+            places[n].kind = x->kind;
+            snprintf(places[n].where, sizeof(places[n].where), "%s", x->where);
+            places[n].len = ~0u;
+            n++;
+        }
+        places[k].methods++;
+        places[k].dirs |= 1 << x->dir;
+        places[k].count += x->count;
+        if (x->smallest_len < places[k].len)
+        {
+            places[k].len = x->smallest_len;
+            places[k].shortest = x->smallest_case;
+        }
+    }
+    printf("# defects by kind and place: %u\n", n);
+    for (k = 0; k < n; k++)
+        printf("#   %s at %s: %llu times in %lu methods (%s); shortest: case %llu (%lu bytes)\n",
+               outcome_name(places[k].kind), places[k].where, places[k].count, places[k].methods,
+               places[k].dirs == 3 ? "requests and replies" : places[k].dirs == 1 ? "requests" : "replies",
+               places[k].shortest, places[k].len);
+}
+
 /* Grows more than this over a run and it is a leak (the heap's own
  * bookkeeping and COM's caches settle within the first batches). */
 #define PRIVATE_GROWTH_LIMIT (16u << 20)
 
-ULONGLONG state_report(BOOL tap, unsigned int golden_defective)
+ULONGLONG state_report(BOOL tap, BOOL show_bytes)
 {
+    unsigned int golden_defective = st->golden_defective;
     ULONGLONG totals[2][OUTCOME_COUNT] = {{0}}, cases[2] = {0}, defective[2] = {0}, defects = 0;
     unsigned int i, d, k;
     char line[512];
@@ -255,8 +311,9 @@ ULONGLONG state_report(BOOL tap, unsigned int golden_defective)
     printf("# largest CoTaskMem request: %llu bytes (case %llu); limit %u\n",
            (ULONGLONG)st->largest_alloc, st->largest_alloc_case, SPY_LIMIT);
     printf("# OBJREFs kept out of combase's abort or away from other processes: %llu\n", st->objrefs_kept);
-    printf("# private bytes: %llu after the first batch, %llu at the end, largest growth %llu; restarts %lu\n",
-           (ULONGLONG)st->private_first, (ULONGLONG)st->private_last, (ULONGLONG)st->private_growth, st->restarts);
+    printf("# private bytes (the last process): %llu after its first 1,000 cases, %llu at the end; the largest growth "
+           "within one process: %llu over %llu case indices; restarts %lu\n", (ULONGLONG)st->private_first,
+           (ULONGLONG)st->private_last, (ULONGLONG)st->private_growth, st->private_cases, st->restarts);
     if (tap)
     {
         printf("%s %u - private bytes grow by at most %u MiB over the run (%llu)\n",
@@ -268,6 +325,7 @@ ULONGLONG state_report(BOOL tap, unsigned int golden_defective)
     if (st->private_growth > PRIVATE_GROWTH_LIMIT) defects++;
     defects += golden_defective;
 
+    report_places();
     printf("# distinct defects (method, direction, kind, where): %lu%s\n", st->distinct_count,
            st->distinct_dropped ? " (table full: more were seen)" : "");
     for (i = 0; i < st->distinct_count; i++)
@@ -277,6 +335,7 @@ ULONGLONG state_report(BOOL tap, unsigned int golden_defective)
         printf("#   %s %s::%s: %s at %s: %llu times; shortest: case %llu (%lu bytes)\n",
                x->dir == DIR_REQUEST ? "request" : "reply", m->fi->name, m->name, outcome_name(x->kind), x->where,
                x->count, x->smallest_case, x->smallest_len);
+        if (show_bytes) print_case_bytes(st->seed, x->smallest_case);
     }
     if (tap) printf("1..%u\n", 2 * plan.iface_count + 2);
     return defects;
