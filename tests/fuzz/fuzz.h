@@ -94,6 +94,10 @@ void mutate(struct rng *rng, ULONGLONG round, enum direction dir, const struct f
             const unsigned char *seed, size_t seed_len, const struct wire_field *fields,
             unsigned int field_count, struct mutation *out);
 
+/* "" for a request sent with its method's iMethod, else which other one
+ * (appended to a defect's place: one class of defect, whatever follows). */
+const char *method_tag(const struct fuzz_method *m, enum direction dir, const struct mutation *mu);
+
 /* ---- OBJREFs (fuzz_objref.c) -------------------------------------------- */
 
 /* The OBJREFs the seed carried: what must be released after the case, and
@@ -182,6 +186,8 @@ void spy_case_end(struct spy_case *out);
 LONG spy_outstanding(void);             /* CoTaskMem blocks not freed */
 /* The blocks the running case made and did not free: sizes and first bytes. */
 void spy_describe_new(char *out, size_t size);
+/* TRUE if all of those were made by NdrAllocate (the NDR engine's own). */
+BOOL spy_new_blocks_from_ndr(void);
 
 /* ---- buffers (fuzz_memory.c) ------------------------------------------- */
 
@@ -267,7 +273,7 @@ enum outcome run_case(ULONGLONG index, BOOL verbose);
 /* One message into m in direction dir, said everything about: the golden
  * seed, or the given bytes (with iMethod method, ~0u for the method's own). */
 enum outcome run_given(const struct fuzz_method *m, enum direction dir, BOOL golden, const unsigned char *bytes,
-                       size_t len, ULONG method);
+                       size_t len, ULONG method, BOOL verbose);
 /* The golden seed of every method, both directions, which must be replied
  * and leave nothing behind: how many were rejected (the fuzzer cannot
  * measure anything then) and how many had defects. */

@@ -289,7 +289,7 @@ static void defect(struct report *rep, enum outcome kind, const char *where, con
     struct defect d;
     va_list args;
     d.kind = kind;
-    snprintf(d.where, sizeof(d.where), "%s", where);
+    snprintf(d.where, sizeof(d.where), "%s%s", where, method_tag(rep->m, rep->dir, &rep->p->mu));
     va_start(args, fmt);
     vsnprintf(d.detail, sizeof(d.detail), fmt, args);
     va_end(args);
@@ -419,8 +419,9 @@ static void check_after(struct report *rep, const struct baseline *before, const
     {
         char blocks[240];
         spy_describe_new(blocks, sizeof(blocks));
-        defect(rep, KIND_LEAK_MEMORY, "CoTaskMem", "%ld CoTaskMem blocks outstanding after the case, %ld before: %s",
-               outstanding, before->outstanding, blocks);
+        defect(rep, KIND_LEAK_MEMORY, spy_new_blocks_from_ndr() ? "NdrAllocate blocks" : "CoTaskMem blocks",
+               "%ld CoTaskMem blocks outstanding after the case, %ld before: %s", outstanding, before->outstanding,
+               blocks);
     }
 }
 
@@ -478,11 +479,11 @@ enum outcome run_case(ULONGLONG index, BOOL verbose)
 }
 
 enum outcome run_given(const struct fuzz_method *m, enum direction dir, BOOL golden, const unsigned char *bytes,
-                       size_t len, ULONG method)
+                       size_t len, ULONG method, BOOL verbose)
 {
     struct given given = { golden, bytes, len, method };
     ULONGLONG index = 2 * (ULONGLONG)(m - plan.methods) + dir;
-    return run_one(index, m, dir, &given, TRUE);
+    return run_one(index, m, dir, &given, verbose);
 }
 
 void warm_up(void)

@@ -7,6 +7,7 @@
  *   --case I          runs case I alone and says everything about it
  *   --golden I::M request|reply        the golden message of method I::M alone
  *   --bytes I::M request|reply HEX [--imethod N]   those bytes alone
+ *   --repeat N        with --golden or --bytes: N times, and the private bytes it cost
  *   --state FILE      keeps counters in FILE; a run cut by a death resumes
  *   --after-exit CODE how the previous process ended (from the driver)
  *   --hang-ms MS      the watchdog's limit for one case (default 5000)
@@ -91,7 +92,7 @@ static BOOL make_plan(const char *table, const char *vectors)
 }
 
 /* --golden / --bytes: one message into one method. */
-static int run_given_case(const char *name, const char *dir, const char *hex, ULONG imethod)
+static int run_given_case(const char *name, const char *dir, const char *hex, ULONG imethod, ULONG repeat)
 {
     unsigned char *bytes = NULL;
     size_t len = 0, i;
@@ -121,8 +122,19 @@ static int run_given_case(const char *name, const char *dir, const char *hex, UL
     }
     state_open(NULL, 0, 0, 0, &start, 0);
     warm_up();
-    o = run_given(&plan.methods[i], strcmp(dir, "request") ? DIR_REPLY : DIR_REQUEST, !hex, bytes, len, imethod);
+    o = run_given(&plan.methods[i], strcmp(dir, "request") ? DIR_REPLY : DIR_REQUEST, !hex, bytes, len, imethod, TRUE);
     printf("# %s %s: %s\n", name, dir, outcome_name(o));
+    if (repeat > 1)
+    {
+        /* the same again, quietly: what it costs the process's memory */
+        SIZE_T before = monitor_private_bytes(), after;
+        ULONG k;
+        for (k = 1; k < repeat; k++)
+            run_given(&plan.methods[i], strcmp(dir, "request") ? DIR_REPLY : DIR_REQUEST, !hex, bytes, len, imethod, FALSE);
+        after = monitor_private_bytes();
+        printf("# %lu more times: private bytes %llu -> %llu (%+lld bytes a time)\n", repeat - 1, (ULONGLONG)before,
+               (ULONGLONG)after, ((LONGLONG)after - (LONGLONG)before) / (LONGLONG)(repeat - 1));
+    }
     free(bytes);
     return o >= FIRST_DEFECT ? 1 : 0;
 }
@@ -134,7 +146,7 @@ int main(int argc, char **argv)
     DWORD hang_ms = 5000, last_exit = 0, started;
     BOOL tap = FALSE, replies_set = FALSE, given = FALSE, show_bytes = FALSE;
     const char *given_method = NULL, *given_dir = NULL, *given_hex = NULL;
-    ULONG given_imethod = ~0u;
+    ULONG given_imethod = ~0u, repeat = 1;
     WCHAR module[MAX_PATH];
     unsigned int golden_rejected, golden_defective;
     int i;
@@ -143,6 +155,12 @@ int main(int argc, char **argv)
     if (!monitor_heap_checking(&started)) return started;
     /* before anything allocates: every CoTaskMem block goes through the spy */
     if (FAILED(spy_register())) { printf("# CoRegisterMallocSpy failed\n"); return 2; }
+    /* BSTRs straight from and back to CoTaskMem, not through oleaut32's
+     * cache: exact counts, and a freed BSTR is not handed out again */
+    {
+        void (WINAPI *no_cache)(void) = (void *)GetProcAddress(LoadLibraryA("oleaut32.dll"), "SetOaNoCache");
+        if (no_cache) no_cache();
+    }
     if (argc < 3) { printf("usage: fuzz <bits-interfaces.tsv> <vectors dir> [options]\n"); return 2; }
     for (i = 3; i < argc; i++)
     {
@@ -170,6 +188,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--after-exit")) last_exit = strtoul(v, NULL, 0);
         else if (!strcmp(a, "--hang-ms")) hang_ms = strtoul(v, NULL, 0);
         else if (!strcmp(a, "--imethod")) given_imethod = strtoul(v, NULL, 0);
+        else if (!strcmp(a, "--repeat")) repeat = strtoul(v, NULL, 0);
         else { printf("# unknown option %s\n", a); return 2; }
     }
 
@@ -187,7 +206,7 @@ int main(int argc, char **argv)
     case_setup(seed);
     monitor_start(hang_ms);
 
-    if (given) return run_given_case(given_method, given_dir, given_hex, given_imethod);
+    if (given) return run_given_case(given_method, given_dir, given_hex, given_imethod, repeat);
     if (single != ~0ull)
     {
         enum outcome o;
@@ -228,7 +247,8 @@ int main(int argc, char **argv)
         state_case_end(index, o);
         if (++done % 1000 == 0) state_note_private_bytes(monitor_private_bytes(), index);
         if (done % 20000 == 0)
-            printf("# %llu cases in %lu s (case %llu)\n", done, (GetTickCount() - started) / 1000, index);
+            printf("# %llu cases in %lu s (case %llu); private bytes %llu\n", done, (GetTickCount() - started) / 1000,
+                   index, (ULONGLONG)monitor_private_bytes());
     }
     printf("# %llu cases in %.1f s\n", done, (GetTickCount() - started) / 1000.0);
     return state_report(tap, show_bytes) ? 1 : 0;

@@ -178,6 +178,11 @@ static LONG WINAPI unhandled_filter(EXCEPTION_POINTERS *ep)
              fault_name(rec->ExceptionCode), where, GetCurrentThreadId());
     print_dying_case("death", detail);
     if (!now.active) raw_print("# the process dies outside a case: %s\n", detail);
+    if (now.active && now.method && now.mutation)
+    {
+        size_t n = strlen(where);
+        snprintf(where + n, sizeof(where) - n, "%s", method_tag(now.method, now.dir, now.mutation));
+    }
     state_death(KIND_DEATH, where);
     TerminateProcess(GetCurrentProcess(), EXIT_DIED);
     return EXCEPTION_CONTINUE_SEARCH;
@@ -227,14 +232,15 @@ void __stack_chk_fail(void)
 
 static DWORD WINAPI watchdog(void *arg)
 {
-    char detail[64];
+    char detail[64], where[96];
     for (;;)
     {
         Sleep(50);
         if (!now.active || GetTickCount64() - now.start <= now.hang_ms) continue;
         snprintf(detail, sizeof(detail), "over %lu ms", now.hang_ms);
         print_dying_case("hang", detail);
-        state_death(KIND_HANG, "watchdog");
+        snprintf(where, sizeof(where), "watchdog%s", method_tag(now.method, now.dir, now.mutation));
+        state_death(KIND_HANG, where);
         TerminateProcess(GetCurrentProcess(), EXIT_HANG);
     }
     return 0;
@@ -334,6 +340,7 @@ BOOL monitor_heaps_valid(char *which, size_t size)
 SIZE_T monitor_private_bytes(void)
 {
     PROCESS_MEMORY_COUNTERS_EX counters;
+    memset(&counters, 0, sizeof(counters));
     counters.cb = sizeof(counters);
     if (!GetProcessMemoryInfo(GetCurrentProcess(), (PROCESS_MEMORY_COUNTERS *)&counters, sizeof(counters)))
         return 0;

@@ -313,3 +313,10 @@ void mutate(struct rng *rng, ULONGLONG round, enum direction dir, const struct f
     }
     if (!out->what[0]) say(out, "unchanged");
 }
+
+const char *method_tag(const struct fuzz_method *m, enum direction dir, const struct mutation *mu)
+{
+    if (dir != DIR_REQUEST || mu->method == m->slot) return "";
+    if (mu->method < 3) return " [iMethod of IUnknown]";
+    return mu->method >= m->fi->slots ? " [iMethod past the interface]" : " [iMethod of another method]";
+}

@@ -228,6 +228,33 @@ void spy_case_begin(void)
     spy.generation++;
 }
 
+/* Was the block made by NdrAllocate? It ends in its NDR_MEMORY_LIST,
+ * whose magic is 'MEML' (rpcrt4 ndr_marshall.c). */
+static BOOL from_ndr(const struct slot *s)
+{
+    const unsigned char *p = s->block;
+    SIZE_T k;
+    for (k = 0; k + 24 <= s->size; k += 8)
+        if (k + 24 == s->size && !memcmp(p + k, "LMEM", 4)) return TRUE;
+    return FALSE;
+}
+
+BOOL spy_new_blocks_from_ndr(void)
+{
+    SIZE_T i;
+    BOOL all = TRUE, any = FALSE;
+    EnterCriticalSection(&spy.cs);
+    for (i = 0; i < spy.capacity; i++)
+    {
+        const struct slot *s = &spy.slots[i];
+        if (!s->block || s->block == TOMBSTONE || s->generation != spy.generation) continue;
+        any = TRUE;
+        if (!from_ndr(s)) all = FALSE;
+    }
+    LeaveCriticalSection(&spy.cs);
+    return any && all;
+}
+
 void spy_describe_new(char *out, size_t size)
 {
     SIZE_T i;
