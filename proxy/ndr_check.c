@@ -73,6 +73,7 @@ static void walker_init(struct walker *w, const struct ndr_proc *proc, const str
     w->stack_size = layout->stack_size;
     w->arena_used = 0;
     w->pending_count = 0;
+    w->in_out_count = 0;
 }
 
 static unsigned char *slot_of(struct walker *w, const NDR_PARAM_OIF *p)
@@ -94,7 +95,8 @@ static unsigned int kept_size(PFORMAT_STRING pointee)
 
 /* A top-level pointer parameter (or a pointer to a pointer), as
  * NdrPointerUnmarshall reads it, its pointee kept for the correlations. */
-static void walk_top_pointer(struct walker *w, PFORMAT_STRING f, unsigned char *slot, const unsigned char *request_slot)
+static void walk_top_pointer(struct walker *w, PFORMAT_STRING f, unsigned char *slot, const unsigned char *request_slot,
+                             BOOL in_out)
 {
     PFORMAT_STRING desc = (f[1] & FC_SIMPLE_POINTER) ? f + 2 : f + 2 + (short)(f[2] | f[3] << 8);
     unsigned char *kept;
@@ -115,8 +117,15 @@ static void walk_top_pointer(struct walker *w, PFORMAT_STRING f, unsigned char *
     }
     kept = walk_arena(w, kept_size(desc));
     memcpy(slot, &kept, sizeof(kept));
-    if (desc[0] == FC_RP || desc[0] == FC_UP || desc[0] == FC_OP) walk_top_pointer(w, desc, kept, NULL);
+    if (desc[0] == FC_RP || desc[0] == FC_UP || desc[0] == FC_OP) walk_top_pointer(w, desc, kept, NULL, FALSE);
     else walk_type(w, desc, desc[0] == FC_STRUCT || base_memory_size(desc[0]) ? kept : NULL);
+    if (in_out && base_memory_size(desc[0]) && w->in_out_count < ARRAYSIZE(w->in_out))
+    {
+        unsigned int size = desc[0] == FC_ENUM16 ? 2 : base_memory_size(desc[0]);
+        w->in_out[w->in_out_count].wire = (unsigned char *)w->pos - size;
+        w->in_out[w->in_out_count].size = size;
+        w->in_out[w->in_out_count++].kept = kept;
+    }
 }
 
 /* One parameter, as call_unmarshaller reads it. request_stack: on the
@@ -151,7 +160,8 @@ static void walk_param(struct walker *w, const NDR_PARAM_OIF *p, const unsigned 
         walk_type(w, f, f[0] == FC_STRUCT || base_memory_size(f[0]) ? kept : NULL);
     }
     else if (f[0] == FC_RP || f[0] == FC_UP || f[0] == FC_OP)
-        walk_top_pointer(w, f, slot, request_stack && p->attr.IsIn ? request_stack + p->stack_offset : NULL);
+        walk_top_pointer(w, f, slot, request_stack && p->attr.IsIn ? request_stack + p->stack_offset : NULL,
+                         p->attr.IsIn && p->attr.IsOut);
     else
     {
         kept = walk_arena(w, 16);
@@ -321,6 +331,48 @@ static void check_out_allocations(struct walker *w, const struct proc_layout *la
     }
 }
 
+/*
+ * The length the stub will marshal an [out] array with is its length_is
+ * over the values the server object leaves; an object that leaves an
+ * [in, out] count as the caller sent it (an enumerator's *pceltFetched,
+ * which callers commonly pass uninitialized) would make the engine read
+ * past the array. Such counts reach the object as 0 (they carry nothing
+ * in: the object sets them), or, where that does not help, the request is
+ * refused. The one place the checker writes into a request.
+ */
+static BOOL out_lengths_fit(struct walker *w, const struct proc_layout *layout)
+{
+    unsigned int i;
+
+    for (i = 0; i < layout->param_count; i++)
+    {
+        const NDR_PARAM_OIF *p = &layout->params[i];
+        PFORMAT_STRING f = w->desc->pFormatTypes + p->u.type_offset;
+        ULONG_PTR offset, actual, max;
+
+        if (!p->attr.IsOut || p->attr.IsIn || p->attr.IsBasetype) continue;
+        if (f[0] == FC_RP && !(f[1] & FC_SIMPLE_POINTER)) f += 2 + (short)(f[2] | f[3] << 8);
+        if ((f[0] != FC_CVARRAY && f[0] != FC_BOGUS_ARRAY) || !corr_present(f + 4 + w->corr_size)) continue;
+        max = corr_present(f + 4) ? correlation_value(w, f + 4, &offset) : (ULONG_PTR)(f[2] | f[3] << 8);
+        actual = correlation_value(w, f + 4 + w->corr_size, &offset);
+        if ((ULONG)actual > (ULONG)max || (ULONGLONG)(ULONG)actual + (ULONG)offset > (ULONG)max) return FALSE;
+    }
+    return TRUE;
+}
+
+static void check_out_lengths(struct walker *w, const struct proc_layout *layout)
+{
+    unsigned int i;
+
+    if (out_lengths_fit(w, layout)) return;
+    for (i = 0; i < w->in_out_count; i++)
+    {
+        memset(w->in_out[i].wire, 0, w->in_out[i].size);
+        memset(w->in_out[i].kept, 0, base_memory_size(FC_HYPER));
+    }
+    if (!w->in_out_count || !out_lengths_fit(w, layout)) walk_fail(w, RPC_S_INVALID_BOUND);
+}
+
 /* ---- entry points ---- */
 
 /* Walks the [in] parameters of a request into w (and its stack). */
@@ -328,7 +380,16 @@ static void walk_request(struct walker *w, const struct proc_layout *layout)
 {
     unsigned int i;
     for (i = 0; i < layout->param_count; i++)
-        if (layout->params[i].attr.IsIn) walk_param(w, &layout->params[i], NULL);
+    {
+        const NDR_PARAM_OIF *p = &layout->params[i];
+        if (p->attr.IsIn) walk_param(w, p, NULL);
+        else if (!p->attr.IsReturn && !(p->attr.IsBasetype && !p->attr.IsSimpleRef) && !p->attr.IsByValue)
+        {
+            /* an [out] pointer: the stub gives the object zeroed memory */
+            unsigned char *kept = walk_arena(w, 16);
+            memcpy(slot_of(w, p), &kept, sizeof(kept));
+        }
+    }
     check_pending(w);
 }
 
@@ -344,6 +405,7 @@ HRESULT ndr_check_request(const struct ndr_proc *proc, const void *buffer, ULONG
     if (__builtin_setjmp(w.jump)) return w.error;
     walk_request(&w, &layout);
     check_out_allocations(&w, &layout);
+    check_out_lengths(&w, &layout);
     return S_OK;
 }
 

@@ -55,6 +55,10 @@ struct walker
     struct pending_corr pending[WALK_MAX_PENDING];
     unsigned int pending_count;
 
+    /* [in, out] values of base type: where each is in the request, and kept */
+    struct { unsigned char *wire; unsigned int size; unsigned char *kept; } in_out[4];
+    unsigned int in_out_count;
+
     HRESULT error;
     void *jump[5];                      /* __builtin_setjmp buffer: a failure ends the walk */
 };

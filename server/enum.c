@@ -110,6 +110,7 @@ static HRESULT STDMETHODCALLTYPE enumerator_Next(struct enumerator *e, ULONG cel
     const struct item_list *list = e->list;
     ULONG n = 0;
 
+    if (fetched) *fetched = 0;   /* on every path: the stub sends that many elements */
     if (!rgelt) return E_POINTER;
     if (celt > 1 && !fetched) return E_INVALIDARG;
     while (n < celt && e->pos < list->count)

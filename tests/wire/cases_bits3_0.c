@@ -135,7 +135,11 @@ static void serve_EnumPeers_Next(const UINT_PTR *args, struct case_ctx *c)
     IBitsPeer **peers = ARG(IBitsPeer **, 1);
     ULONG *fetched = ARG(ULONG *, 2);
     expect_u32(c, "celt", ARG(ULONG, 0), 3);
-    expect(c, peers && fetched && *fetched == 7, "rgelt or pceltFetched is wrong");
+    /* 7 for an array of 3: were the object to leave it so, the stub would
+     * send 7 elements of 3 (Wine's engine reads past the array), so the
+     * stub's check hands the object 0, which it sets anyway (proxy/ndr_check.c,
+     * check_out_lengths) */
+    expect(c, peers && fetched && *fetched == 0, "rgelt or pceltFetched is wrong");
     if (!peers || !fetched) return;
     peers[0] = out_peer(c, 0);
     *fetched = 1;

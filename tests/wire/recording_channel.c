@@ -10,9 +10,24 @@ static struct recording_channel *impl_from(struct loopback_channel *base)
     return CONTAINING_RECORD(base, struct recording_channel, base);
 }
 
+static void *heap_alloc(ULONG len)
+{
+    return loopback_buffer(len);
+}
+
+static const struct channel_memory heap_memory = { heap_alloc, loopback_buffer_free };
+
 static void *copy_buffer(const void *bytes, ULONG len)
 {
     void *buffer = loopback_buffer(len);
+    if (buffer && len) memcpy(buffer, bytes, len);
+    return buffer;
+}
+
+/* The request a stub is fed and the reply a proxy gets: from the channel's memory. */
+static void *copy_to_memory(struct recording_channel *channel, const void *bytes, ULONG len)
+{
+    void *buffer = channel->memory->alloc(len);
     if (buffer && len) memcpy(buffer, bytes, len);
     return buffer;
 }
@@ -63,7 +78,7 @@ static HRESULT recording_send_receive(struct loopback_channel *base, RPCOLEMESSA
         channel->reply_len = server_side->stub_reply_len;
     }
 
-    msg->Buffer = copy_buffer(channel->reply, channel->reply_len);
+    msg->Buffer = channel->proxy_reply = copy_to_memory(channel, channel->reply, channel->reply_len);
     msg->cbBuffer = channel->reply_len;
     msg->dataRepresentation = NDR_LOCAL_DATA_REPRESENTATION;
     return msg->Buffer ? S_OK : E_OUTOFMEMORY;
@@ -71,7 +86,15 @@ static HRESULT recording_send_receive(struct loopback_channel *base, RPCOLEMESSA
 
 static BOOL recording_keep_buffer(struct loopback_channel *base, void *buffer)
 {
-    return buffer == impl_from(base)->stub_reply;     /* kept for the test */
+    struct recording_channel *channel = impl_from(base);
+    if (buffer == channel->stub_reply) return TRUE;   /* kept for the test */
+    if (buffer && buffer == channel->proxy_reply)     /* the channel's memory: freed here */
+    {
+        channel->memory->free(buffer);
+        channel->proxy_reply = NULL;
+        return TRUE;
+    }
+    return FALSE;
 }
 
 static const struct loopback_hooks recording_hooks =
@@ -82,6 +105,7 @@ static const struct loopback_hooks recording_hooks =
 void recording_channel_init(struct recording_channel *channel)
 {
     memset(channel, 0, sizeof(*channel));
+    channel->memory = &heap_memory;
     /* What a channel to the BITS service, in another process, reports. */
     loopback_channel_init(&channel->base, NULL, MSHCTX_LOCAL, &recording_hooks);
 }
@@ -128,7 +152,7 @@ HRESULT recording_stub_invoke(IRpcStubBuffer *stub, struct recording_channel *ch
                               const unsigned char *request, ULONG len)
 {
     RPCOLEMESSAGE msg;
-    unsigned char *buffer = copy_buffer(request, len);
+    unsigned char *buffer = copy_to_memory(channel, request, len);
     HRESULT hr;
 
     if (!buffer) return E_OUTOFMEMORY;
@@ -144,6 +168,6 @@ HRESULT recording_stub_invoke(IRpcStubBuffer *stub, struct recording_channel *ch
         channel->stub_reply_len = msg.cbBuffer;
         channel->stub_reply_overrun = loopback_overrun(channel->stub_reply, channel->stub_reply_asked, msg.cbBuffer);
     }
-    loopback_buffer_free(buffer);
+    channel->memory->free(buffer);
     return hr;
 }

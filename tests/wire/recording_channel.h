@@ -12,9 +12,20 @@
 #include <objbase.h>
 #include "loopback_channel.h"
 
+/* Where the request a stub is fed and the reply a proxy gets come from:
+ * zeroed heap unless a channel says otherwise (the fuzzer ends each one at
+ * a no-access page). */
+struct channel_memory
+{
+    void *(*alloc)(ULONG len);          /* zeroed, NDR-aligned (8) */
+    void (*free)(void *buffer);
+};
+
 struct recording_channel
 {
     struct loopback_channel base;       /* its dest_context: what GetDestCtx reports */
+    const struct channel_memory *memory;
+    void *proxy_reply;                  /* the reply buffer the proxy holds, until its FreeBuffer */
 
     /* Proxy side: the reply SendReceive answers with (copied into a fresh
      * buffer), and what it saw. With loopback set, the request goes to that

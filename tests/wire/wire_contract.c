@@ -19,6 +19,7 @@
 #include "recording_channel.h"
 #include "recording_server.h"
 #include "wire_vector.h"
+#include "wire_objref.h"
 #include "wire_cases.h"
 
 static enum ndr_dialect dialect;
@@ -40,54 +41,18 @@ static HRESULT serve_handler(struct recording_server *server, unsigned int slot,
     return s->c->hr;
 }
 
-/* Build mode of the assembler: the index-th interface pointer of a message
- * is peer[index], marshaled as for a channel to another process. */
-static BOOL peer_objref(void *context, unsigned int index, REFIID iid, unsigned char **objref, ULONG *len)
-{
-    struct case_ctx *ctx = context;
-    LARGE_INTEGER zero = {{0}};
-    ULARGE_INTEGER size;
-    IStream *stream;
-    HGLOBAL memory;
-    HRESULT hr;
-
-    if (index >= CASE_PEERS || FAILED(CreateStreamOnHGlobal(NULL, TRUE, &stream))) return FALSE;
-    hr = CoMarshalInterface(stream, iid, ctx->peer[index], MSHCTX_LOCAL, NULL, MSHLFLAGS_NORMAL);
-    if (SUCCEEDED(hr)) hr = IStream_Seek(stream, zero, STREAM_SEEK_CUR, &size);
-    if (SUCCEEDED(hr)) hr = GetHGlobalFromStream(stream, &memory);
-    if (SUCCEEDED(hr))
-    {
-        *len = size.LowPart;
-        *objref = malloc(*len);
-        memcpy(*objref, GlobalLock(memory), *len);
-        GlobalUnlock(memory);
-    }
-    IStream_Release(stream);
-    return SUCCEEDED(hr);
-}
-
-/* Drops the references the OBJREFs of a message carry, as a receiver that
- * unmarshaled them would. */
-static void release_objrefs(const unsigned char *bytes, const struct wire_bytes *found)
-{
-    LARGE_INTEGER zero = {{0}};
-    unsigned int i;
-    for (i = 0; i < found->objrefs; i++)
-    {
-        IStream *stream;
-        if (FAILED(CreateStreamOnHGlobal(NULL, TRUE, &stream))) continue;
-        IStream_Write(stream, bytes + found->objref_offset[i], found->objref_len[i], NULL);
-        IStream_Seek(stream, zero, STREAM_SEEK_SET, NULL);
-        CoReleaseMarshalData(stream);
-        IStream_Release(stream);
-    }
-}
-
 static void reset_ctx(struct case_ctx *ctx)
 {
     unsigned int i;
     memset(ctx, 0, sizeof(*ctx));
     for (i = 0; i < CASE_PEERS; i++) ctx->peer[i] = &peers[i].IUnknown_iface;
+}
+
+/* The index-th interface pointer of a message is peer[index]. */
+static struct objref_peers objref_peers(struct case_ctx *ctx)
+{
+    struct objref_peers p = { ctx->peer, CASE_PEERS };
+    return p;
 }
 
 static void note(char *list, size_t size, const char *name)
@@ -101,13 +66,15 @@ static void check_proxy_side(const char *name, const struct wire_method *vm, con
                              IUnknown *proxy, struct recording_channel *channel, BOOL *sent, BOOL *returned)
 {
     struct wire_bytes golden, found;
+    struct objref_peers peers;
     struct case_ctx ctx;
     char report[512] = "";
     HRESULT hr;
 
     reset_ctx(&ctx);
+    peers = objref_peers(&ctx);
     *sent = *returned = FALSE;
-    if (!wire_build(&vm->reply, dialect, peer_objref, &ctx, &golden, report, sizeof(report)))
+    if (!wire_build(&vm->reply, dialect, marshal_peer_objref, &peers, &golden, report, sizeof(report)))
     {
         ok(0, "%s: cannot assemble the golden reply: %s", name, report);
         free(golden.data);
@@ -144,14 +111,16 @@ static void check_stub_side(const char *name, const struct wire_method *vm, cons
                             struct recording_channel *channel, BOOL *delivered, BOOL *replied)
 {
     struct wire_bytes golden, found;
+    struct objref_peers peers;
     struct serving serving;
     struct case_ctx ctx;
     char report[512] = "";
     HRESULT hr;
 
     reset_ctx(&ctx);
+    peers = objref_peers(&ctx);
     *delivered = *replied = FALSE;
-    if (!wire_build(&vm->request, dialect, peer_objref, &ctx, &golden, report, sizeof(report)))
+    if (!wire_build(&vm->request, dialect, marshal_peer_objref, &peers, &golden, report, sizeof(report)))
     {
         ok(0, "%s: cannot assemble the golden request: %s", name, report);
         free(golden.data);

@@ -161,6 +161,7 @@ static BOOL parse_item(struct parser *p, char *line, struct wire_item *item)
     {
         if (strcmp(line, directives[i].name)) continue;
         item->op = directives[i].op;
+        item->directive = directives[i].name;
         if (directives[i].arg == 0 && *arg) return fail(p, "'%s' takes no argument", line);
         if (directives[i].arg && !*arg) return fail(p, "'%s' needs an argument", line);
         switch (item->op)
@@ -325,6 +326,10 @@ struct assembler
     struct wire_bytes *found;
     char *error;
     size_t size;
+    /* field mode */
+    struct wire_field *fields;
+    unsigned int field_count, field_cap;
+    BOOL want_fields;
 };
 
 static void put(struct assembler *a, const void *data, size_t n)
@@ -355,6 +360,52 @@ static void put_le(struct assembler *a, ULONGLONG v, unsigned int n)
     align(a, n);
     for (i = 0; i < n; i++) b[i] = (unsigned char)(v >> (8 * i));
     put(a, b, n);
+}
+
+/* Records the bytes from start to the current end as one field. */
+static void field(struct assembler *a, enum wire_field_kind kind, size_t start, int objref)
+{
+    struct wire_field *f;
+    if (!a->want_fields || a->len == start) return;
+    if (a->field_count == a->field_cap)
+    {
+        a->field_cap = a->field_cap * 2 + 32;
+        a->fields = realloc(a->fields, a->field_cap * sizeof(*a->fields));
+    }
+    f = &a->fields[a->field_count++];
+    f->kind = kind;
+    f->offset = start;
+    f->size = a->len - start;
+    f->line = a->line;
+    f->objref = objref;
+}
+
+/* A primitive of n bytes as one field. */
+static void put_field(struct assembler *a, enum wire_field_kind kind, ULONGLONG v, unsigned int n)
+{
+    put_le(a, v, n);
+    field(a, kind, a->len - n, -1);
+}
+
+/* The fields of an OBJREF_STANDARD that starts at start (MS-DCOM 2.2.18). */
+static void objref_fields(struct assembler *a, size_t start, ULONG len, int index)
+{
+    static const struct { enum wire_field_kind kind; unsigned int at, size; } layout[] =
+    {
+        { FIELD_OBJREF_SIGNATURE, 0, 4 }, { FIELD_OBJREF_FLAGS, 4, 4 }, { FIELD_OBJREF_IID, 8, 16 },
+        { FIELD_STD_FLAGS, 24, 4 }, { FIELD_STD_PUBLIC_REFS, 28, 4 }, { FIELD_STD_OXID, 32, 8 },
+        { FIELD_STD_OID, 40, 8 }, { FIELD_STD_IPID, 48, 16 },
+        { FIELD_RESOLVER_ENTRIES, 64, 2 }, { FIELD_RESOLVER_SECURITY, 66, 2 },
+    };
+    size_t end = a->len;
+    unsigned int i;
+    for (i = 0; i < ARRAYSIZE(layout) && layout[i].at + layout[i].size <= len; i++)
+    {
+        a->len = start + layout[i].at + layout[i].size;
+        field(a, layout[i].kind, start + layout[i].at, index);
+    }
+    a->len = end;
+    if (len > OBJREF_FIXED + 4) field(a, FIELD_RESOLVER_DATA, start + OBJREF_FIXED + 4, index);
 }
 
 static unsigned int next_referent(struct assembler *a)
@@ -412,22 +463,32 @@ static BOOL put_ip_data(struct assembler *a, REFIID iid)
             return assemble_error(a, "could not marshal an object for an interface pointer");
     }
     else if (!expected_objref(a, at, iid, &objref, &len)) return FALSE;
-    a->ip_index++;
-    if (a->dialect == DIALECT_MS) put_le(a, len, 4);   /* conformance of abData */
-    put_le(a, len, 4);                                  /* ulCntData */
+    if (a->dialect == DIALECT_MS) put_field(a, FIELD_IP_CONFORMANCE, len, 4);   /* conformance of abData */
+    put_field(a, FIELD_IP_SIZE, len, 4);                                         /* ulCntData */
     if (a->found && a->found->objrefs < ARRAYSIZE(a->found->objref_offset))
     {
         a->found->objref_offset[a->found->objrefs] = a->len;
         a->found->objref_len[a->found->objrefs++] = len;
     }
     put(a, objref, len);
+    objref_fields(a, a->len - len, len, a->ip_index++);
     free(objref);
     return TRUE;
+}
+
+/* The kind of field a number directive writes. */
+static enum wire_field_kind number_kind(const struct wire_item *item)
+{
+    if (!strcmp(item->directive, "enum16")) return FIELD_ENUM16;
+    if (!strcmp(item->directive, "hresult")) return FIELD_HRESULT;
+    if (!strcmp(item->directive, "count")) return FIELD_COUNT;
+    return FIELD_VALUE;
 }
 
 static BOOL assemble(struct assembler *a, const struct wire_block *block)
 {
     unsigned int i, n;
+    size_t start;
 
     for (i = 0; i < block->count; i++)
     {
@@ -435,33 +496,43 @@ static BOOL assemble(struct assembler *a, const struct wire_block *block)
         a->line = item->line;
         switch (item->op)
         {
-        case OP_U8: put_le(a, item->value, 1); break;
-        case OP_U16: put_le(a, item->value, 2); break;
-        case OP_U32: put_le(a, item->value, 4); break;
-        case OP_U64: put_le(a, item->value, 8); break;
+        case OP_U8: put_field(a, number_kind(item), item->value, 1); break;
+        case OP_U16: put_field(a, number_kind(item), item->value, 2); break;
+        case OP_U32: put_field(a, number_kind(item), item->value, 4); break;
+        case OP_U64: put_field(a, number_kind(item), item->value, 8); break;
         case OP_ALIGN: align(a, item->value); break;
-        case OP_REFERENT: put_le(a, next_referent(a), 4); break;
-        case OP_NULL: put_le(a, 0, 4); break;
+        case OP_REFERENT: put_field(a, FIELD_REFERENT, next_referent(a), 4); break;
+        case OP_NULL: put_field(a, FIELD_REFERENT, 0, 4); break;
         case OP_ANY_REFERENT:
             align(a, 4);
+            start = a->len;
             /* compare mode: whatever non-zero value the bytes hold */
             if (a->actual && a->len + 4 <= a->actual_len && read_u32(a->actual + a->len))
                 put(a, a->actual + a->len, 4);
             else put_le(a, a->actual ? 0xffffffff : REFERENT_BASE, 4);
+            field(a, FIELD_REFERENT, start, -1);
             break;
         case OP_WSTRING:
             n = lstrlenW(item->text) + 1;
-            put_le(a, n, 4);            /* maximum count */
-            put_le(a, 0, 4);            /* offset */
-            put_le(a, n, 4);            /* actual count */
+            put_field(a, FIELD_STRING_MAX, n, 4);       /* maximum count */
+            put_field(a, FIELD_STRING_OFFSET, 0, 4);    /* offset */
+            put_field(a, FIELD_STRING_ACTUAL, n, 4);    /* actual count */
+            start = a->len;
             put(a, item->text, n * sizeof(WCHAR));
+            field(a, FIELD_STRING_CHARS, start, -1);
             break;
         case OP_GUID:
             align(a, 4);
+            start = a->len;
             put(a, item->bytes, 16);
+            field(a, FIELD_GUID, start, -1);
             break;
-        case OP_BYTES: put(a, item->bytes, item->count); break;
-        case OP_USER: put_le(a, USER_MARKER, 4); break;
+        case OP_BYTES:
+            start = a->len;
+            put(a, item->bytes, item->count);
+            field(a, FIELD_BYTES, start, -1);
+            break;
+        case OP_USER: put_field(a, FIELD_USER, USER_MARKER, 4); break;
         case OP_USER_POINTEE:
             /* Wine's NdrUserMarshalMarshall aligns every user-marshal pointee
              * to 8; by the NDR rule the pointee's own directives align it. */
@@ -469,20 +540,22 @@ static BOOL assemble(struct assembler *a, const struct wire_block *block)
             break;
         case OP_BSTR:
             n = lstrlenW(item->text);
-            put_le(a, n, 4);            /* conformance of asData */
-            put_le(a, n * 2, 4);        /* cBytes */
-            put_le(a, n, 4);            /* clSize */
+            put_field(a, FIELD_BSTR_CONFORMANCE, n, 4);  /* conformance of asData */
+            put_field(a, FIELD_BSTR_BYTES, n * 2, 4);    /* cBytes */
+            put_field(a, FIELD_BSTR_SIZE, n, 4);         /* clSize */
+            start = a->len;
             put(a, item->text, n * sizeof(WCHAR));
+            field(a, FIELD_BSTR_CHARS, start, -1);
             break;
         case OP_IP_NULL:
-            put_le(a, 0, 4);            /* a NULL pointer, or an empty MInterfacePointer */
+            put_field(a, FIELD_REFERENT, 0, 4);    /* a NULL pointer, or an empty MInterfacePointer */
             break;
         case OP_IP:
-            if (a->dialect == DIALECT_MS) put_le(a, next_referent(a), 4);
+            if (a->dialect == DIALECT_MS) put_field(a, FIELD_REFERENT, next_referent(a), 4);
             if (!put_ip_data(a, &item->iid)) return FALSE;
             break;
         case OP_IP_REF:
-            if (a->dialect == DIALECT_MS) put_le(a, next_referent(a), 4);
+            if (a->dialect == DIALECT_MS) put_field(a, FIELD_REFERENT, next_referent(a), 4);
             break;
         case OP_IP_DATA:
             if (!put_ip_data(a, &item->iid)) return FALSE;
@@ -492,8 +565,9 @@ static BOOL assemble(struct assembler *a, const struct wire_block *block)
     return TRUE;
 }
 
-BOOL wire_build(const struct wire_block *block, enum ndr_dialect dialect, objref_source source,
-                void *context, struct wire_bytes *out, char *error, size_t size)
+BOOL wire_build_fields(const struct wire_block *block, enum ndr_dialect dialect, objref_source source,
+                       void *context, struct wire_bytes *out, struct wire_field **fields, unsigned int *count,
+                       char *error, size_t size)
 {
     struct assembler a;
     BOOL ret;
@@ -506,11 +580,38 @@ BOOL wire_build(const struct wire_block *block, enum ndr_dialect dialect, objref
     a.found = out;
     a.error = error;
     a.size = size;
+    a.want_fields = fields != NULL;
     ret = assemble(&a, block);
     out->data = a.buf;
     out->len = a.len;
     free(a.line_of);
+    if (fields)
+    {
+        *fields = a.fields;
+        *count = a.field_count;
+    }
     return ret;
+}
+
+BOOL wire_build(const struct wire_block *block, enum ndr_dialect dialect, objref_source source,
+                void *context, struct wire_bytes *out, char *error, size_t size)
+{
+    return wire_build_fields(block, dialect, source, context, out, NULL, NULL, error, size);
+}
+
+const char *wire_field_name(enum wire_field_kind kind)
+{
+    static const char *const names[] =
+    {
+        "value", "enum16", "hresult", "count", "referent",
+        "string max", "string offset", "string actual", "string chars",
+        "guid", "bytes", "user marker", "bstr conformance", "bstr cBytes", "bstr clSize", "bstr chars",
+        "ip conformance", "ip ulCntData",
+        "objref signature", "objref flags", "objref iid",
+        "std flags", "cPublicRefs", "oxid", "oid", "ipid",
+        "resolver entries", "resolver security offset", "resolver strings",
+    };
+    return (unsigned int)kind < ARRAYSIZE(names) ? names[kind] : "?";
 }
 
 static void hex_window(char *out, size_t size, const unsigned char *p, size_t len, size_t at)

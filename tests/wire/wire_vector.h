@@ -30,6 +30,7 @@ enum wire_op
 struct wire_item
 {
     enum wire_op op;
+    const char *directive;              /* as written: "enum16", "count", "hresult", "u32"... */
     ULONGLONG value;                    /* number, alignment */
     WCHAR *text;                        /* wstring, bstr */
     unsigned char *bytes;               /* bytes, guid (16) */
@@ -92,6 +93,43 @@ struct wire_bytes
 /* Assembles a block into out (caller frees out->data). */
 BOOL wire_build(const struct wire_block *block, enum ndr_dialect dialect, objref_source source,
                 void *context, struct wire_bytes *out, char *error, size_t size);
+
+/* What each field of an assembled message is, for programs that change
+ * messages field by field (tests/fuzz). Padding is not a field. */
+enum wire_field_kind
+{
+    FIELD_VALUE,                        /* u8, u16, u32, u64 */
+    FIELD_ENUM16,                       /* an enum or a union's discriminant */
+    FIELD_HRESULT,
+    FIELD_COUNT,                        /* a conformance, offset or actual count */
+    FIELD_REFERENT,                     /* a unique pointer: referent id or 0 */
+    FIELD_STRING_MAX, FIELD_STRING_OFFSET, FIELD_STRING_ACTUAL, FIELD_STRING_CHARS,
+    FIELD_GUID,
+    FIELD_BYTES,
+    FIELD_USER,                         /* the 'User' marker of a user-marshal pointer */
+    FIELD_BSTR_CONFORMANCE, FIELD_BSTR_BYTES, FIELD_BSTR_SIZE, FIELD_BSTR_CHARS,
+    FIELD_IP_CONFORMANCE,               /* MS-DCOM dialect: abData's conformance */
+    FIELD_IP_SIZE,                      /* ulCntData: the OBJREF's length */
+    /* inside the OBJREF (MS-DCOM 2.2.18) */
+    FIELD_OBJREF_SIGNATURE, FIELD_OBJREF_FLAGS, FIELD_OBJREF_IID,
+    FIELD_STD_FLAGS, FIELD_STD_PUBLIC_REFS, FIELD_STD_OXID, FIELD_STD_OID, FIELD_STD_IPID,
+    FIELD_RESOLVER_ENTRIES, FIELD_RESOLVER_SECURITY, FIELD_RESOLVER_DATA,   /* DUALSTRINGARRAY */
+};
+
+struct wire_field
+{
+    enum wire_field_kind kind;
+    size_t offset;
+    unsigned int size;                  /* bytes */
+    int line;                           /* the vector line it comes from */
+    int objref;                         /* inside the n-th OBJREF of the message, or -1 */
+};
+
+/* wire_build, and the fields of the result in order (caller frees *fields). */
+BOOL wire_build_fields(const struct wire_block *block, enum ndr_dialect dialect, objref_source source,
+                       void *context, struct wire_bytes *out, struct wire_field **fields, unsigned int *count,
+                       char *error, size_t size);
+const char *wire_field_name(enum wire_field_kind kind);
 
 /* Compares actual bytes with a block. On a mismatch, describes the first
  * differing byte and the vector line it comes from. The OBJREF positions
