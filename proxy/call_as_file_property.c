@@ -1,7 +1,9 @@
 /*
  * IBackgroundCopyFile5::SetProperty and GetProperty, both halves. The SDK
  * methods are [local] here; the wire calls carry the same bytes in the
- * structures of idl/bits5_0.idl (see there for why).
+ * structures of idl/bits5_0.idl (see there for why). And the pass-through
+ * pair of IBackgroundCopyFile6::UpdateDownloadPosition, which exists so that
+ * File6's stub keeps the thunks of these two (idl/bits10_1.idl).
  */
 #include "qmgrprxy.h"
 
@@ -65,4 +67,14 @@ HRESULT __RPC_STUB IBackgroundCopyFile5_GetProperty_Stub(IBackgroundCopyFile5 *T
     Property->Discriminant = PropertyId;
     Property->String = value.String;
     return hr;
+}
+
+HRESULT CALLBACK IBackgroundCopyFile6_UpdateDownloadPosition_Proxy(IBackgroundCopyFile6 *This, UINT64 offset)
+{
+    return IBackgroundCopyFile6_RemoteUpdateDownloadPosition_Proxy(This, offset);
+}
+
+HRESULT __RPC_STUB IBackgroundCopyFile6_UpdateDownloadPosition_Stub(IBackgroundCopyFile6 *This, UINT64 offset)
+{
+    return IBackgroundCopyFile6_UpdateDownloadPosition(This, offset);
 }

@@ -17,6 +17,7 @@
 #define OBJREF_CUSTOM 0x4
 #define OBJREF_HEADER 24              /* signature, flags, IID */
 #define STDOBJREF_SIZE 40             /* flags, cPublicRefs, OXID, OID, IPID */
+#define SORF_NOPING 0x1000            /* the one STDOBJREF flag a marshalled parameter carries */
 #define USER_MARSHAL_PREFIX 0x72657355   /* "User" */
 
 static ULONG u32_at(const unsigned char *p)
@@ -29,6 +30,26 @@ static ULONG u32_at(const unsigned char *p)
 static unsigned short u16_at(const unsigned char *p)
 {
     return p[0] | p[1] << 8;
+}
+
+/*
+ * Wine's combase reaches the apartment that exported an OBJREF, in this
+ * process or another, through the apartment's endpoint pipe (combase
+ * get_rpc_endpoint under rpcrt4's ncalrpc prefix), which every apartment
+ * opens when it first marshals an object. For an OXID without one it still
+ * makes a proxy, whose first call fails in ClientRpcChannelBuffer_GetBuffer
+ * and leaks the call's state there (about 280 bytes a message, Wine 8.0).
+ */
+static BOOL wine_exporter_listening(ULONGLONG oxid)
+{
+    static const WCHAR digits[] = L"0123456789abcdef";
+    WCHAR name[] = L"\\\\.\\pipe\\lrpc\\\\pipe\\OLE_0000000000000000";
+    WCHAR *hex = name + ARRAYSIZE(name) - 17;
+    int i;
+
+    for (i = 15; i >= 0; i--, oxid >>= 4) hex[i] = digits[oxid & 0xf];
+    /* a busy pipe exists too: only "no such pipe" says nobody is there */
+    return WaitNamedPipeW(name, 1) || GetLastError() != ERROR_FILE_NOT_FOUND;
 }
 
 /*
@@ -50,10 +71,30 @@ static void check_objref(struct walker *w, const unsigned char *o, ULONG size, P
         /* STDOBJREF, then the resolver's DUALSTRINGARRAY */
         ULONG entries;
         if (size < OBJREF_HEADER + STDOBJREF_SIZE + 4) walk_fail(w, RPC_X_BAD_STUB_DATA);
+        /* A marshalled parameter carries 0 or SORF_NOPING (MS-DCOM 3.2.4.3).
+         * MS-DCOM has receivers ignore other bits, but Wine's combase acts on
+         * its private ones: 0x20 (no lifetime management, for its IRemUnknown)
+         * from the wire makes RemQueryInterface fault for a foreign exporter. */
+        if (u32_at(o + OBJREF_HEADER) & ~SORF_NOPING) walk_fail(w, RPC_X_BAD_STUB_DATA);
+        /* Normal marshaling hands over at least one public reference
+         * (MS-DCOM 3.2.4.3); for none combase must call the exporter, and
+         * when that fails, Wine's engine never releases the interface
+         * pointers it unmarshalled before this one. */
+        if (!u32_at(o + OBJREF_HEADER + 4)) walk_fail(w, RPC_X_BAD_STUB_DATA);
         entries = u16_at(o + OBJREF_HEADER + STDOBJREF_SIZE);
         if (OBJREF_HEADER + STDOBJREF_SIZE + 4 + 2 * entries > size
             || u16_at(o + OBJREF_HEADER + STDOBJREF_SIZE + 2) > entries)
             walk_fail(w, RPC_X_BAD_STUB_DATA);
+        /* Wine's combase writes no resolver bindings and refuses any it is
+         * given (E_NOTIMPL, one apartment reference lost, and the same
+         * leak of the earlier pointers): refuse them first. */
+        if (w->wine && entries) walk_fail(w, RPC_X_BAD_STUB_DATA);
+        if (w->wine)
+        {
+            ULONGLONG oxid;
+            memcpy(&oxid, o + OBJREF_HEADER + 8, sizeof(oxid));
+            if (!wine_exporter_listening(oxid)) walk_fail(w, RPC_S_SERVER_UNAVAILABLE);
+        }
     }
     else if (flags != OBJREF_CUSTOM || !w->in_process)
         walk_fail(w, RPC_X_BAD_STUB_DATA);

@@ -3,7 +3,8 @@
  * project's IDL with the table's IID and slot count, is registered to the
  * BITS PSFactoryBuffer, and gets a proxy (vtable in our DLL, every slot
  * filled) and a stub (in our DLL, its table of the table's size, the method
- * after the last refused) from it.
+ * after the last refused, every [call_as] method it inherits dispatched
+ * through its base's thunk) from it.
  * argv[1]: the TSV, argv[2]: the built DLL (Unix paths).
  */
 #include <rpcproxy.h>
@@ -27,6 +28,43 @@ static const CInterfaceStubVtbl *dll_stub_table(REFIID iid)
         for (i = 0; i < (*files)->TableSize; i++)
             if (IsEqualIID((*files)->pStubVtblList[i]->header.piid, iid)) return (*files)->pStubVtblList[i];
     return NULL;
+}
+
+/*
+ * A [call_as] method reaches the server through a thunk that turns the wire
+ * arguments into the [local] method's. An interface inherits the thunks of
+ * its bases: without them its stub calls the [local] method with the wire
+ * arguments (widl's defect, idl/README.md). A base is a table whose offsets
+ * the interface's table begins with.
+ */
+static void check_inherited_thunks(const struct table_row *row, const CInterfaceStubVtbl *table)
+{
+    void (RPC_ENTRY *info)(const ProxyFileInfo ***, const CLSID **);
+    const MIDL_SERVER_INFO *mine = table->header.pServerInfo, *theirs;
+    const ProxyFileInfo **files;
+    const CLSID *clsid;
+    unsigned int i, slot, inherited = 0, kept = 0;
+
+    info = (void *)GetProcAddress(GetModuleHandleW(L"qmgrprxy.dll"), "GetProxyDllInfo");
+    info(&files, &clsid);
+    for (; *files; files++)
+        for (i = 0; i < (*files)->TableSize; i++)
+        {
+            const CInterfaceStubVtbl *base = (*files)->pStubVtblList[i];
+            theirs = base->header.pServerInfo;
+            if (base == table || base->header.DispatchTableCount >= table->header.DispatchTableCount) continue;
+            for (slot = 3; slot < base->header.DispatchTableCount; slot++)
+                if (theirs->FmtStringOffset[slot] != mine->FmtStringOffset[slot]) break;
+            if (slot < base->header.DispatchTableCount || !theirs->ThunkTable) continue;
+            for (slot = 3; slot < base->header.DispatchTableCount; slot++)
+            {
+                if (!theirs->ThunkTable[slot]) continue;
+                inherited++;
+                if (mine->ThunkTable && mine->ThunkTable[slot] == theirs->ThunkTable[slot]) kept++;
+            }
+        }
+    ok(kept == inherited, "%s: %u of the %u [call_as] methods inherited (counted per base) go through their thunks",
+       row->name, kept, inherited);
 }
 
 static void check_interface(const struct table_row *row, const WCHAR *dll)
@@ -79,6 +117,7 @@ static void check_interface(const struct table_row *row, const WCHAR *dll)
         ok(!lstrcmpiW(served_by, dll), "%s: stub vtable in %s", row->name, wstr(served_by));
         ok(table && table->header.DispatchTableCount == row->slots,
            "%s: the DLL's stub table dispatches %lu methods", row->name, table ? table->header.DispatchTableCount : 0);
+        if (table) check_inherited_thunks(row, table);
         /* one past the last method: refused before the engine looks it up */
         msg.iMethod = row->slots;
         msg.dataRepresentation = NDR_LOCAL_DATA_REPRESENTATION;

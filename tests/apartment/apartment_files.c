@@ -259,15 +259,18 @@ static void test_set_remote_name(const struct suite_ctx *ctx, IBackgroundCopyFil
     exercised("IBackgroundCopyFile2", "SetRemoteName");
 }
 
-static void expect_headers(const struct suite_ctx *ctx, IBackgroundCopyFile5 *file5, const WCHAR *expected, const char *what)
+static void expect_headers(const struct suite_ctx *ctx, IBackgroundCopyFile5 *file5, const WCHAR *expected,
+                           const char *through, const char *what)
 {
     BITS_FILE_PROPERTY_VALUE value = { NULL };
     HRESULT hr = IBackgroundCopyFile5_GetProperty(file5, BITS_FILE_PROPERTY_ID_HTTP_RESPONSE_HEADERS, &value);
-    check_string(ctx, what, hr, value.String, expected);
+    char buf[96];
+    check_string(ctx, label(buf, sizeof(buf), through, what), hr, value.String, expected);
 }
 
-/* SetProperty, then the empty headers back. */
-static void test_properties(const struct suite_ctx *ctx, IBackgroundCopyFile5 *file5)
+/* SetProperty, then the empty headers back; through a File5 pointer or
+ * through a File6 one (whose stub has its own dispatch table). */
+static void test_properties(const struct suite_ctx *ctx, IBackgroundCopyFile5 *file5, const char *through)
 {
     static const WCHAR headers[] = L"HTTP/1.1 200 OK\r\nX-Cache: HIT from edge-caf\x00e9\r\nAge: 42\r\n";
     BITS_FILE_PROPERTY_VALUE value;
@@ -275,25 +278,25 @@ static void test_properties(const struct suite_ctx *ctx, IBackgroundCopyFile5 *f
 
     value.String = (WCHAR *)headers;
     hr = IBackgroundCopyFile5_SetProperty(file5, BITS_FILE_PROPERTY_ID_HTTP_RESPONSE_HEADERS, value);
-    ok(hr == S_OK, "%s: SetProperty(HTTP_RESPONSE_HEADERS): hr %#lx", ctx->config, hr);
-    expect_headers(ctx, file5, headers, "the headers set");
+    ok(hr == S_OK, "%s: %s: SetProperty(HTTP_RESPONSE_HEADERS): hr %#lx", ctx->config, through, hr);
+    expect_headers(ctx, file5, headers, through, "the headers set");
 
     value.String = NULL;
     hr = IBackgroundCopyFile5_SetProperty(file5, BITS_FILE_PROPERTY_ID_HTTP_RESPONSE_HEADERS, value);
-    ok(hr == E_INVALIDARG, "%s: SetProperty(NULL string): hr %#lx", ctx->config, hr);
-    expect_headers(ctx, file5, headers, "the headers after a NULL string");
+    ok(hr == E_INVALIDARG, "%s: %s: SetProperty(NULL string): hr %#lx", ctx->config, through, hr);
+    expect_headers(ctx, file5, headers, through, "the headers after a NULL string");
 
     /* An id BITS does not define never reaches the object: the union has
      * no arm for it, and the NDR engine refuses to marshal it. */
     value.String = (WCHAR *)L"unknown";
     hr = IBackgroundCopyFile5_SetProperty(file5, (BITS_FILE_PROPERTY_ID)2, value);
-    ok(hr == HRESULT_FROM_WIN32(RPC_S_INVALID_TAG), "%s: SetProperty(id 2): hr %#lx", ctx->config, hr);
-    expect_headers(ctx, file5, headers, "the headers after an unknown id");
+    ok(hr == HRESULT_FROM_WIN32(RPC_S_INVALID_TAG), "%s: %s: SetProperty(id 2): hr %#lx", ctx->config, through, hr);
+    expect_headers(ctx, file5, headers, through, "the headers after an unknown id");
 
     value.String = (WCHAR *)L"";
     hr = IBackgroundCopyFile5_SetProperty(file5, BITS_FILE_PROPERTY_ID_HTTP_RESPONSE_HEADERS, value);
-    ok(hr == S_OK, "%s: SetProperty back to \"\": hr %#lx", ctx->config, hr);
-    expect_headers(ctx, file5, L"", "the headers back");
+    ok(hr == S_OK, "%s: %s: SetProperty back to \"\": hr %#lx", ctx->config, through, hr);
+    expect_headers(ctx, file5, L"", through, "the headers back");
     exercised("IBackgroundCopyFile5", "SetProperty");
 }
 
@@ -333,7 +336,11 @@ static void test_fixture_file(const struct suite_ctx *ctx, IBackgroundCopyFile *
     check_fixture_v3_v5(ctx, file3, file4, file5, i, what);
     check_fixture_v6(ctx, file6, i, what);
     if (i == 1) test_set_remote_name(ctx, file, file2, i);
-    if (i == 2) test_properties(ctx, file5);
+    if (i == 2)
+    {
+        test_properties(ctx, file5, "IBackgroundCopyFile5");
+        test_properties(ctx, (IBackgroundCopyFile5 *)file6, "IBackgroundCopyFile6");
+    }
     if (!is_http(fixture_remote[i])) check_no_random_access(ctx, file6, what);
 
 done:

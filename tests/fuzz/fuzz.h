@@ -158,6 +158,7 @@ void monitor_case_end(void);
 void monitor_recover_point(jmp_buf *target);
 BOOL monitor_heaps_valid(char *which, size_t size);
 SIZE_T monitor_private_bytes(void);
+SIZE_T monitor_heap_busy_bytes(void);
 SIZE_T monitor_peak_virtual(void);
 /* "rpcrt4.dll+0x1234 (NdrXxx+0x56)" for an address. */
 void monitor_locate(const void *address, char *out, size_t size);

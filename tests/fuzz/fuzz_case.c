@@ -393,7 +393,8 @@ static void check_after(struct report *rep, const struct baseline *before, const
         defect(rep, KIND_VIRTUAL, "address space", "the peak grew by %llu bytes outside CoTaskMem",
                (ULONGLONG)(peak - before->peak_virtual));
 
-    if (r->replied)
+    /* (sent as another method, the bytes are that method's: no OBJREF of theirs is read) */
+    if (r->replied && rep->p->mu.method == rep->m->slot)
     {
         IID iid;
         int i = objrefs_retyped(rep->p->mu.bytes, rep->p->mu.len, &rep->p->objrefs, &iid);

@@ -14,16 +14,36 @@
  *   --tap             the report as TAP (one line per interface and direction)
  *   --show-bytes      the report gives the bytes of each distinct defect's shortest case
  *   --no-objref-guard lets mutated OBJREFs reach combase's abort (to show it)
+ *   --runtime         rpcrt4's own factory over the DLL's tables, without the
+ *                     DLL's message checker: the bytes reach Wine's runtime
+ *                     (to show a defect the checker shields, for Wine's tracker)
  * Exit: 0 no defect, 1 defects, 2 cannot run, 70 hang, 71 death (the
  * driver, run.sh, resumes after those).
  */
 #include <stdio.h>
+#include <rpcproxy.h>
 #include <stdlib.h>
 #include "fuzz.h"
 #include "testutil.h"
 #include "com_helpers.h"
 
 struct fuzz_plan plan;
+static BOOL runtime_only;
+
+/* --runtime: NdrDllGetClassObject over the tables GetProxyDllInfo names,
+ * with a factory of our own: what a proxy DLL without the checker hands out. */
+static HRESULT runtime_factory(IPSFactoryBuffer **factory)
+{
+    static CStdPSFactoryBuffer standard;
+    void (RPC_ENTRY *info)(const ProxyFileInfo ***, const CLSID **);
+    HMODULE dll = GetModuleHandleW(L"qmgrprxy.dll");
+    const ProxyFileInfo **files;
+    const CLSID *clsid;
+
+    if (!dll || !(info = (void *)GetProcAddress(dll, "GetProxyDllInfo"))) return E_FAIL;
+    info(&files, &clsid);
+    return NdrDllGetClassObject(clsid, &IID_IPSFactoryBuffer, (void **)factory, files, clsid, &standard);
+}
 
 /* "SetProp[local; wire: ...]" -> "SetProp" */
 static void method_name(const char *entry, char *out, size_t size)
@@ -47,6 +67,11 @@ static BOOL add_interface(const struct table_row *row, const char *vectors)
     {
         printf("# %s: no proxy/stub factory registered (%#lx)\n", row->name, hr);
         return FALSE;
+    }
+    if (runtime_only)
+    {
+        IPSFactoryBuffer_Release(fi->factory);
+        if (FAILED(hr = runtime_factory(&fi->factory))) return FALSE;
     }
     snprintf(path, sizeof(path), "%s/%s.wire", vectors, row->name);
     if (!wire_file_load(path, &fi->file, error, sizeof(error)))
@@ -127,13 +152,16 @@ static int run_given_case(const char *name, const char *dir, const char *hex, UL
     if (repeat > 1)
     {
         /* the same again, quietly: what it costs the process's memory */
-        SIZE_T before = monitor_private_bytes(), after;
+        SIZE_T before = monitor_private_bytes(), heap_before = monitor_heap_busy_bytes(), after, heap_after;
         ULONG k;
         for (k = 1; k < repeat; k++)
             run_given(&plan.methods[i], strcmp(dir, "request") ? DIR_REPLY : DIR_REQUEST, !hex, bytes, len, imethod, FALSE);
         after = monitor_private_bytes();
-        printf("# %lu more times: private bytes %llu -> %llu (%+lld bytes a time)\n", repeat - 1, (ULONGLONG)before,
-               (ULONGLONG)after, ((LONGLONG)after - (LONGLONG)before) / (LONGLONG)(repeat - 1));
+        heap_after = monitor_heap_busy_bytes();
+        printf("# %lu more times: private bytes %llu -> %llu (%+lld bytes a time); heap blocks in use %llu -> %llu "
+               "(%+lld bytes a time)\n", repeat - 1, (ULONGLONG)before, (ULONGLONG)after,
+               ((LONGLONG)after - (LONGLONG)before) / (LONGLONG)(repeat - 1), (ULONGLONG)heap_before,
+               (ULONGLONG)heap_after, ((LONGLONG)heap_after - (LONGLONG)heap_before) / (LONGLONG)(repeat - 1));
     }
     free(bytes);
     return o >= FIRST_DEFECT ? 1 : 0;
@@ -168,6 +196,7 @@ int main(int argc, char **argv)
         if (!strcmp(a, "--tap")) { tap = TRUE; continue; }
         if (!strcmp(a, "--show-bytes")) { show_bytes = TRUE; continue; }
         if (!strcmp(a, "--no-objref-guard")) { objrefs_unguarded = TRUE; continue; }
+        if (!strcmp(a, "--runtime")) { runtime_only = TRUE; continue; }
         if ((!strcmp(a, "--golden") || !strcmp(a, "--bytes")) && i + 2 < argc)
         {
             given_method = argv[i + 1];
@@ -193,6 +222,7 @@ int main(int argc, char **argv)
     }
 
     CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    if (runtime_only) printf("# --runtime: rpcrt4's own factory over the DLL's tables, without its message checker\n");
     if (!make_plan(argv[1], argv[2]))
     {
         printf("# cannot make the plan: %u interfaces, %u methods\n", plan.iface_count, plan.method_count);

@@ -19,7 +19,7 @@
  *   - this apartment's OXID and an OID with no stub manager: a clean
  *     CO_E_OBJNOTCONNECTED. Left as is.
  *   - another OXID: no resolver is asked (rpc_resolve_oxid is local in
- *     Wine); a proxy manager and a client channel to \pipe\lrpc\OLE_<oxid>
+ *     Wine); a proxy manager and a client channel to \\.\pipe\lrpc\\pipe\OLE_<oxid>
  *     are made, and the first remote call (RemAddRef when cPublicRefs is
  *     0, RemQueryInterface, RemRelease at release) fails at connect when no
  *     such pipe exists. When one does (another process of the prefix has
@@ -90,7 +90,8 @@ static BOOL oid_alive(ULONGLONG oid)
 static BOOL endpoint_exists(ULONGLONG oxid)
 {
     WCHAR name[64];
-    swprintf(name, ARRAYSIZE(name), L"\\\\.\\pipe\\lrpc\\OLE_%016I64x", oxid);
+    /* combase's endpoint \pipe\OLE_<oxid> under rpcrt4's ncalrpc prefix */
+    swprintf(name, ARRAYSIZE(name), L"\\\\.\\pipe\\lrpc\\\\pipe\\OLE_%016I64x", oxid);
     return WaitNamedPipeW(name, 1) || GetLastError() != ERROR_FILE_NOT_FOUND;
 }
 
@@ -176,8 +177,14 @@ static BOOL keep_later_alive(unsigned char *msg, size_t len, unsigned char *view
                              const struct case_objrefs *o)
 {
     const unsigned char *p = view + base, *seed = o->data[index < o->count ? index : 0];
-    if (!index || get_u64(p + AT_OXID) != our_oxid || o->len[0] < OBJREF_LEN) return FALSE;
+    ULONGLONG oid = get_u64(p + AT_OID);
+    if (get_u64(p + AT_OXID) != our_oxid || o->len[0] < OBJREF_LEN) return FALSE;
     if (!memcmp(p + AT_OID, seed + AT_OID, 8) && !memcmp(p + AT_IPID, seed + AT_IPID, 16)) return FALSE;
+    /* The first one may name a dead object (a clean refusal, nothing
+     * unmarshalled before it), not another live one: that one's marshal
+     * data would be consumed twice, and the second interface pointer then
+     * fails the same way. */
+    if (!index && seed_with_oid(o, oid) < 0 && !oid_alive(oid)) return FALSE;
     put(msg, len, view, base, AT_OID, seed + AT_OID, 8);
     put(msg, len, view, base, AT_IPID, seed + AT_IPID, 16);
     return TRUE;
@@ -212,6 +219,8 @@ int objrefs_retyped(const unsigned char *bytes, size_t len, const struct case_ob
     {
         const unsigned char *p = bytes + o->offset[i];
         if (o->offset[i] + AT_IPID + 16 > len || o->len[i] < OBJREF_LEN) continue;
+        /* read only as far as its ulCntData (Wine's layout) says: 0 is a NULL pointer */
+        if (o->offset[i] < 4 || get_u32(p - 4) < OBJREF_LEN) continue;
         if (get_u32(p) != OBJREF_SIGNATURE || !(get_u32(p + 4) & 1)) continue;
         if (!memcmp(p + 8, o->data[i] + 8, 16)) continue;
         /* the same object, named for another interface */

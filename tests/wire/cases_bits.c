@@ -251,15 +251,17 @@ static void serve_Job_SetProxySettings(const UINT_PTR *args, struct case_ctx *c)
 
 static HRESULT call_Job_GetProxySettings(IUnknown *p, struct case_ctx *c)
 {
+    static const WCHAR untouched[] = L"not touched";
     BG_JOB_PROXY_USAGE usage = 0;
     LPWSTR *list = out_storage(c, sizeof(*list));
     LPWSTR *bypass = out_storage(c, sizeof(*bypass));
-    *bypass = (LPWSTR)L"not touched";
+    *bypass = (LPWSTR)untouched;
     HRESULT hr = IBackgroundCopyJob_GetProxySettings(JOB(p), &usage, list, bypass);
     expect_u32(c, "*pProxyUsage", usage, BG_JOB_PROXY_USAGE_OVERRIDE);
     expect_wstr(c, "*pProxyList", *list, L"proxy.example.test:8080");
     expect_ptr(c, "*pProxyBypassList", *bypass, NULL);
     CoTaskMemFree(*list);
+    if (*bypass != untouched) CoTaskMemFree(*bypass);   /* the caller's, whatever a reply put there */
     return hr;
 }
 static void serve_Job_GetProxySettings(const UINT_PTR *args, struct case_ctx *c)

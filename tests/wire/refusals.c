@@ -23,6 +23,7 @@
 #define ENUM_RANGE HRESULT_FROM_WIN32(RPC_X_ENUM_VALUE_OUT_OF_RANGE)
 #define INVALID_TAG HRESULT_FROM_WIN32(RPC_S_INVALID_TAG)
 #define PROCNUM HRESULT_FROM_WIN32(RPC_S_PROCNUM_OUT_OF_RANGE)
+#define SERVER_UNAVAILABLE HRESULT_FROM_WIN32(RPC_S_SERVER_UNAVAILABLE)
 
 static struct table_row rows[64];
 static unsigned int row_count;
@@ -50,6 +51,34 @@ static BOOL find_method(const char *iface, const char *method, const struct tabl
     return TRUE;
 }
 
+static ULONGLONG own_oxid;
+
+/* The OXID of this apartment, which the marshaling makes reachable. */
+static ULONGLONG apartment_oxid(void)
+{
+    struct counted_unknown object;
+    ULONGLONG oxid = 0;
+    IStream *stream;
+    HGLOBAL memory;
+
+    counted_unknown_init(&object);
+    if (FAILED(CreateStreamOnHGlobal(NULL, TRUE, &stream))) return 0;
+    if (SUCCEEDED(CoMarshalInterface(stream, &IID_IUnknown, &object.IUnknown_iface, MSHCTX_LOCAL, NULL,
+                                     MSHLFLAGS_NORMAL)))
+    {
+        LARGE_INTEGER zero = { { 0 } };
+        const unsigned char *objref;
+        GetHGlobalFromStream(stream, &memory);
+        objref = GlobalLock(memory);
+        memcpy(&oxid, objref + 32, sizeof(oxid));       /* MEOW, flags, IID, STDOBJREF flags and refs */
+        GlobalUnlock(memory);
+        IStream_Seek(stream, zero, STREAM_SEEK_SET, NULL);
+        CoReleaseMarshalData(stream);
+    }
+    IStream_Release(stream);
+    return oxid;
+}
+
 static size_t parse_hex(const char *hex, unsigned char *out, size_t max)
 {
     size_t n = 0;
@@ -57,6 +86,13 @@ static size_t parse_hex(const char *hex, unsigned char *out, size_t max)
     {
         unsigned int byte;
         if (*hex == ' ') { hex++; continue; }
+        if (!strncmp(hex, "OXID", 4) && n + 8 <= max)
+        {
+            memcpy(out + n, &own_oxid, 8);
+            n += 8;
+            hex += 4;
+            continue;
+        }
         if (sscanf(hex, "%2x", &byte) != 1) break;
         out[n++] = byte;
         hex += 2;
@@ -77,8 +113,14 @@ struct request_case
 
 /* A standard OBJREF (68 bytes: MEOW, flags, IID, STDOBJREF, an empty
  * resolver address), with the flags and IID given. */
+/* OXID in the bytes stands for the OXID of the test's own apartment, which
+ * has an endpoint (under Wine the checker wants the exporter reachable). */
 #define OBJREF(flags, iid) "44000000 4d454f57 " flags " " iid \
-    " 00000000 05000000 0000000000000000 0000000000000000 00000000000000000000000000000000 00000000"
+    " 00000000 05000000 OXID 0000000000000000 00000000000000000000000000000000 00000000"
+/* A standard OBJREF for IUnknown with the STDOBJREF's flags, cPublicRefs
+ * and OXID given, and its resolver address (ulCntData: 68 + extra bytes). */
+#define STD_OBJREF(size, sorf, refs, oxid, address) size " 4d454f57 01000000 " IID_UNKNOWN " " sorf " " refs \
+    " " oxid " 0000000000000000 00000000000000000000000000000000 " address
 #define IID_UNKNOWN "00000000 0000 0000 c000000000000046"
 #define IID_JOB "378d6637 7e50 6041 931626306d150b12"
 
@@ -175,6 +217,17 @@ static const struct request_case request_cases[] =
       "a custom OBJREF from another process (combase would create its class)" },
     { "IBackgroundCopyJob", "SetNotifyInterface", "00000000", OBJREF("02000000", IID_UNKNOWN), BAD_STUB_DATA,
       "a handler OBJREF" },
+    { "IBackgroundCopyJob", "SetNotifyInterface", "00000000", STD_OBJREF("44000000", "20000000", "05000000", "OXID", "00000000"),
+      BAD_STUB_DATA, "STDOBJREF flags 0x20 (Wine's private no-lifetime-management bit)" },
+    { "IBackgroundCopyJob", "SetNotifyInterface", "00000000", STD_OBJREF("44000000", "00000000", "00000000", "OXID", "00000000"),
+      BAD_STUB_DATA, "no public reference handed over (combase would ask the exporter for one)" },
+    /* Wine's rule: its combase writes no resolver bindings and cannot use any */
+    { "IBackgroundCopyJob", "SetNotifyInterface", "00000000",
+      STD_OBJREF("48000000", "00000000", "05000000", "OXID", "0200 0000 0000 0000"), BAD_STUB_DATA,
+      "a resolver address with two entries" },
+    { "IBackgroundCopyJob", "SetNotifyInterface", "00000000",
+      STD_OBJREF("44000000", "00000000", "05000000", "efcdab8967452301", "00000000"), SERVER_UNAVAILABLE,
+      "an exporter nobody listens for (Wine's combase would make a proxy that leaks on its first call)" },
 
     /* VARIANT and the BSTR and SAFEARRAY inside one (oleaut32 reads them
      * with no end of buffer) */
@@ -477,6 +530,8 @@ int main(int argc, char **argv)
     row_count = read_interface_table(argv[1], rows, ARRAYSIZE(rows));
     ok(row_count == 35, "the table lists %u interfaces", row_count);
     CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    own_oxid = apartment_oxid();
+    ok(own_oxid != 0, "this apartment's OXID %016I64x", own_oxid);
 
     if (SUCCEEDED(get_ps_factory(&IID_IBackgroundCopyJob, &factory, &clsid)))
     {
