@@ -10,7 +10,11 @@
 /*
  * The SDK's union BITS_FILE_PROPERTY_VALUE has one arm. For an id without
  * an arm NDR raises RPC_S_INVALID_TAG wherever it meets the union: the
- * client sends nothing, the server replies with that fault.
+ * client sends nothing. The server halves return that status as the
+ * call's HRESULT, which is what the client's proxy makes of the fault, but
+ * without raising inside the engine (Wine's NdrStubCall2 leaks the call's
+ * argument stack when anything raises through it) and before the object
+ * is asked.
  */
 static BOOL has_arm(BITS_FILE_PROPERTY_ID id)
 {
@@ -33,7 +37,7 @@ HRESULT __RPC_STUB IBackgroundCopyFile5_SetProperty_Stub(IBackgroundCopyFile5 *T
 {
     BITS_FILE_PROPERTY_VALUE value;
 
-    if (!has_arm(Property->Discriminant)) RpcRaiseException(RPC_S_INVALID_TAG);
+    if (!has_arm(Property->Discriminant)) return HRESULT_FROM_WIN32(RPC_S_INVALID_TAG);
     value.String = Property->String;
     return IBackgroundCopyFile5_SetProperty(This, Property->PropertyId, value);
 }
@@ -56,15 +60,12 @@ HRESULT __RPC_STUB IBackgroundCopyFile5_GetProperty_Stub(IBackgroundCopyFile5 *T
                                                          BITS_FILE_PROPERTY_GET_WIRE *Property)
 {
     BITS_FILE_PROPERTY_VALUE value = {0};
-    HRESULT hr = IBackgroundCopyFile5_GetProperty(This, PropertyId, &value);
+    HRESULT hr;
 
-    /* The reply's union is switched by the id asked for: no arm, no reply. */
-    if (!has_arm(PropertyId))
-    {
-        CoTaskMemFree(value.String);
-        RpcRaiseException(RPC_S_INVALID_TAG);
-    }
+    /* The reply's union is switched by the id asked for. */
     Property->Discriminant = PropertyId;
+    if (!has_arm(PropertyId)) return HRESULT_FROM_WIN32(RPC_S_INVALID_TAG);
+    hr = IBackgroundCopyFile5_GetProperty(This, PropertyId, &value);
     Property->String = value.String;
     return hr;
 }

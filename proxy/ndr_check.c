@@ -332,6 +332,30 @@ static void check_out_allocations(struct walker *w, const struct proc_layout *la
 }
 
 /*
+ * An [out] union switched by an [in] parameter (IBackgroundCopyJob5::
+ * GetProperty): a discriminant without an arm makes the engine raise while
+ * it sizes the reply, after the object ran, and Wine's NdrStubCall2, which
+ * has no handler of its own, then leaks the call's argument stack and its
+ * [out] blocks. Refused before, with the engine's own status.
+ */
+static void check_out_unions(struct walker *w, const struct proc_layout *layout)
+{
+    unsigned int i;
+
+    for (i = 0; i < layout->param_count; i++)
+    {
+        const NDR_PARAM_OIF *p = &layout->params[i];
+        PFORMAT_STRING f = w->desc->pFormatTypes + p->u.type_offset;
+        ULONG_PTR offset;
+
+        if (!p->attr.IsOut || p->attr.IsIn || p->attr.IsBasetype) continue;
+        if (f[0] == FC_RP && !(f[1] & FC_SIMPLE_POINTER)) f += 2 + (short)(f[2] | f[3] << 8);
+        if (f[0] != FC_NON_ENCAPSULATED_UNION) continue;
+        walk_union_arm(w, f, (ULONG)correlation_value(w, f + 2, &offset));
+    }
+}
+
+/*
  * The length the stub will marshal an [out] array with is its length_is
  * over the values the server object leaves; an object that leaves an
  * [in, out] count as the caller sent it (an enumerator's *pceltFetched,
@@ -402,10 +426,12 @@ HRESULT ndr_check_request(const struct ndr_proc *proc, const void *buffer, ULONG
     if (!parse_proc(proc->format, &layout)) return HRESULT_FROM_WIN32(RPC_X_BAD_STUB_DATA);
     memset(stack, 0, sizeof(stack));
     walker_init(&w, proc, &layout, buffer, length, in_process, stack);
+    w.request = TRUE;
     if (__builtin_setjmp(w.jump)) return w.error;
     walk_request(&w, &layout);
     check_out_allocations(&w, &layout);
     check_out_lengths(&w, &layout);
+    check_out_unions(&w, &layout);
     return S_OK;
 }
 

@@ -630,28 +630,28 @@ static ULONG read_discriminant(struct walker *w, unsigned char fc)
 
 /* NdrNonEncapsulatedUnionUnmarshall (and its memory-sizing twin, which
  * moves the cursor the same way). */
-static void walk_union(struct walker *w, PFORMAT_STRING u, unsigned char *mem)
+PFORMAT_STRING walk_union_arm(struct walker *w, PFORMAT_STRING u, ULONG discriminant)
 {
-    PFORMAT_STRING corr = u + 2, arms, type = NULL;
-    ULONG discriminant = read_discriminant(w, u[1]);
+    PFORMAT_STRING arms = u + 2 + w->corr_size, type;
     unsigned int count, i;
 
-    walk_correlate(w, CORR_SWITCH, corr, discriminant, 0, mem, NULL);
-    arms = corr + w->corr_size;
     arms += fmt_s16(arms);
     count = fmt_u16(arms + 2) & 0x0fff;
     for (i = 0; i < count; i++)
-        if (fmt_u32(arms + 4 + 6 * i) == discriminant)
-        {
-            type = arms + 4 + 6 * i + 4;
-            break;
-        }
-    if (!type)
-    {
-        type = arms + 4 + 6 * count;   /* the default arm */
-        if (fmt_u16(type) == 0xffff) walk_fail(w, RPC_S_INVALID_TAG);
-        if (fmt_u16(type) == 0) return;
-    }
+        if (fmt_u32(arms + 4 + 6 * i) == discriminant) return arms + 4 + 6 * i + 4;
+    type = arms + 4 + 6 * count;       /* the default arm */
+    if (fmt_u16(type) == 0xffff) walk_fail(w, RPC_S_INVALID_TAG);
+    return type;
+}
+
+static void walk_union(struct walker *w, PFORMAT_STRING u, unsigned char *mem)
+{
+    ULONG discriminant = read_discriminant(w, u[1]);
+    PFORMAT_STRING type;
+
+    walk_correlate(w, CORR_SWITCH, u + 2, discriminant, 0, mem, NULL);
+    type = walk_union_arm(w, u, discriminant);
+    if (fmt_u16(type) == 0) return;
     if ((fmt_u16(type) & 0xff00) == 0x8000)
     {
         store_base(mem, type[0], walk_base(w, type[0]));

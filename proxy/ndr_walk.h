@@ -41,6 +41,7 @@ struct walker
     BOOL flat;                          /* IgnoreEmbeddedPointers: a pass that skips pointees */
     BOOL wine;                          /* the runtime is Wine's (ndr_walk_com.c: the dialect) */
     BOOL in_process;                    /* custom OBJREFs allowed */
+    BOOL request;                       /* a stub's request (not a proxy's reply) */
     ULONG max_count, offset, actual;    /* the last conformance and variance read */
     unsigned char *image, *image_end;   /* memory image of the structure being walked, if any */
     unsigned int depth;
@@ -64,6 +65,9 @@ struct walker
 };
 
 /* Ends the walk with HRESULT_FROM_WIN32(code). */
+/* The arm of union u (FC_NON_ENCAPSULATED_UNION) for a discriminant; refuses
+ * one without an arm and no default (RPC_S_INVALID_TAG). */
+PFORMAT_STRING walk_union_arm(struct walker *w, PFORMAT_STRING u, ULONG discriminant);
 void walk_fail(struct walker *w, DWORD code) __attribute__((noreturn));
 
 void walk_align(struct walker *w, unsigned int alignment);

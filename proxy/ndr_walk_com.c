@@ -53,6 +53,41 @@ static BOOL wine_exporter_listening(ULONGLONG oxid)
 }
 
 /*
+ * Is the object of an OBJREF of this process (Wine's OXIDs carry the
+ * process id in their upper half) still there? When it is gone combase
+ * refuses the OBJREF (CO_E_OBJNOTCONNECTED) in the middle of the stub's
+ * unmarshalling, and Wine's NdrStubCall2 then leaks its argument stack and
+ * every interface pointer it unmarshalled before. Asked without side
+ * effects, as CoReleaseMarshalData of the same OID with no references and
+ * an IPID of zeros: combase finds the stub manager or refuses, and with no
+ * interface of that IPID releases nothing.
+ */
+static BOOL wine_object_alive(const unsigned char *o)
+{
+    unsigned char *probe;
+    HGLOBAL memory = GlobalAlloc(GMEM_MOVEABLE | GMEM_ZEROINIT, OBJREF_HEADER + STDOBJREF_SIZE + 4);
+    IStream *stream;
+    HRESULT hr;
+
+    if (!memory || !(probe = GlobalLock(memory)))
+    {
+        if (memory) GlobalFree(memory);
+        return FALSE;
+    }
+    memcpy(probe, o, OBJREF_HEADER);                                     /* MEOW, standard, the IID */
+    memcpy(probe + OBJREF_HEADER + 8, o + OBJREF_HEADER + 8, 16);        /* OXID, OID */
+    GlobalUnlock(memory);
+    if (FAILED(CreateStreamOnHGlobal(memory, TRUE, &stream)))
+    {
+        GlobalFree(memory);
+        return FALSE;
+    }
+    hr = CoReleaseMarshalData(stream);
+    IStream_Release(stream);
+    return hr == S_OK;
+}
+
+/*
  * An OBJREF combase may read: the standard form (what both runtimes send
  * between processes), or, from this process only, a custom one (the
  * free-threaded marshaler's). Never the class of a custom or handler
@@ -89,12 +124,6 @@ static void check_objref(struct walker *w, const unsigned char *o, ULONG size, P
          * given (E_NOTIMPL, one apartment reference lost, and the same
          * leak of the earlier pointers): refuse them first. */
         if (w->wine && entries) walk_fail(w, RPC_X_BAD_STUB_DATA);
-        if (w->wine)
-        {
-            ULONGLONG oxid;
-            memcpy(&oxid, o + OBJREF_HEADER + 8, sizeof(oxid));
-            if (!wine_exporter_listening(oxid)) walk_fail(w, RPC_S_SERVER_UNAVAILABLE);
-        }
     }
     else if (flags != OBJREF_CUSTOM || !w->in_process)
         walk_fail(w, RPC_X_BAD_STUB_DATA);
@@ -105,6 +134,16 @@ static void check_objref(struct walker *w, const unsigned char *o, ULONG size, P
         if (memcmp(&iid, format + 2, sizeof(iid))) walk_fail(w, RPC_X_BAD_STUB_DATA);
     }
     else walk_correlate(w, CORR_IID, format + 2, 0, 0, NULL, &iid);
+
+    /* Last, what the bytes cannot say: is the object there? */
+    if (flags == OBJREF_STANDARD && w->wine)
+    {
+        ULONGLONG oxid;
+        memcpy(&oxid, o + OBJREF_HEADER + 8, sizeof(oxid));
+        if (!wine_exporter_listening(oxid)) walk_fail(w, RPC_S_SERVER_UNAVAILABLE);
+        if (w->request && oxid >> 32 == GetCurrentProcessId() && !wine_object_alive(o))
+            walk_fail(w, (DWORD)CO_E_OBJNOTCONNECTED);
+    }
 }
 
 void walk_interface_pointer(struct walker *w, PFORMAT_STRING format)

@@ -257,7 +257,7 @@ BOOL state_defect(ULONGLONG index, const struct fuzz_method *m, enum direction d
                   size_t len);
 void state_death(LONG kind, const char *where);   /* from the dying process */
 void state_note_allocation(ULONGLONG index, SIZE_T size);
-void state_note_private_bytes(SIZE_T bytes, ULONGLONG index);
+void state_note_memory(SIZE_T private_bytes, SIZE_T heap_bytes, ULONGLONG index);
 void state_note_objrefs_kept(unsigned int n);
 /* The report: per interface and direction, totals, distinct defects; TAP
  * lines when tap is set. Returns the number of defects. */

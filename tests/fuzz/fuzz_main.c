@@ -275,10 +275,11 @@ int main(int argc, char **argv)
         if (case_direction(index) == DIR_REQUEST ? index / 2 >= requests : index / 2 >= replies) continue;
         o = run_case(index, FALSE);
         state_case_end(index, o);
-        if (++done % 1000 == 0) state_note_private_bytes(monitor_private_bytes(), index);
+        if (++done % 1000 == 0) state_note_memory(monitor_private_bytes(), monitor_heap_busy_bytes(), index);
         if (done % 20000 == 0)
-            printf("# %llu cases in %lu s (case %llu); private bytes %llu\n", done, (GetTickCount() - started) / 1000,
-                   index, (ULONGLONG)monitor_private_bytes());
+            printf("# %llu cases in %lu s (case %llu); private bytes %llu, heap bytes in use %llu\n", done,
+                   (GetTickCount() - started) / 1000, index, (ULONGLONG)monitor_private_bytes(),
+                   (ULONGLONG)monitor_heap_busy_bytes());
     }
     printf("# %llu cases in %.1f s\n", done, (GetTickCount() - started) / 1000.0);
     return state_report(tap, show_bytes) ? 1 : 0;

@@ -16,15 +16,12 @@
  *     tests/fuzz/README.md has the reproducer. Whether an OID is live is
  *     asked without side effects: CoReleaseMarshalData of that OID with
  *     no references and an IPID of zeros.
- *   - this apartment's OXID and an OID with no stub manager: a clean
- *     CO_E_OBJNOTCONNECTED. Left as is.
- *   - another OXID: no resolver is asked (rpc_resolve_oxid is local in
- *     Wine); a proxy manager and a client channel to \\.\pipe\lrpc\\pipe\OLE_<oxid>
- *     are made, and the first remote call (RemAddRef when cPublicRefs is
- *     0, RemQueryInterface, RemRelease at release) fails at connect when no
- *     such pipe exists. When one does (another process of the prefix has
- *     that apartment), the call would go to that process and could block
- *     on it: such an OXID is put back.
+ *   - this apartment's OXID and an OID with no stub manager: the DLL's
+ *     checker refuses it (CO_E_OBJNOTCONNECTED). Left as is, unless it
+ *     names another interface pointer's object (keep_apart).
+ *   - another OXID: without an endpoint the checker refuses it; when
+ *     another process of the prefix has that apartment, the call would go
+ *     to that process and could block on it: such an OXID is put back.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,26 +164,25 @@ static BOOL make_safe_at(unsigned char *msg, size_t len, unsigned char *view, si
     return FALSE;
 }
 
-/* The second or a later interface pointer of a message naming an object
- * of this apartment that combase cannot hand out (a dead OID, or a live one
- * with another object's IPID): combase refuses it cleanly, but Wine's
- * NdrStubCall2 then never releases the interface pointers it unmarshalled
- * before it (tests/fuzz/README.md). Like the abort, a state of combase that
- * bytes alone do not show: its OID and IPID are put back to the seed's. */
-static BOOL keep_later_alive(unsigned char *msg, size_t len, unsigned char *view, size_t base, unsigned int index,
-                             const struct case_objrefs *o)
+/* An interface pointer of a message naming another pointer's object of
+ * this apartment: the first of the two unmarshalled consumes the references
+ * its OBJREF claims, which may be all that combase holds for the object,
+ * and the second then finds it gone (CO_E_OBJNOTCONNECTED) after the first
+ * was unmarshalled, which Wine's NdrStubCall2 never releases. The checker
+ * refuses an OBJREF of this process whose object is gone, but when it looks
+ * both are there: a state of combase the bytes do not show. Its OID and
+ * IPID are put back to its own seed's. */
+static BOOL keep_apart(unsigned char *msg, size_t len, unsigned char *view, size_t base, unsigned int index,
+                       const struct case_objrefs *o)
 {
-    const unsigned char *p = view + base, *seed = o->data[index < o->count ? index : 0];
-    ULONGLONG oid = get_u64(p + AT_OID);
-    if (get_u64(p + AT_OXID) != our_oxid || o->len[0] < OBJREF_LEN) return FALSE;
-    if (!memcmp(p + AT_OID, seed + AT_OID, 8) && !memcmp(p + AT_IPID, seed + AT_IPID, 16)) return FALSE;
-    /* The first one may name a dead object (a clean refusal, nothing
-     * unmarshalled before it), not another live one: that one's marshal
-     * data would be consumed twice, and the second interface pointer then
-     * fails the same way. */
-    if (!index && seed_with_oid(o, oid) < 0 && !oid_alive(oid)) return FALSE;
-    put(msg, len, view, base, AT_OID, seed + AT_OID, 8);
-    put(msg, len, view, base, AT_IPID, seed + AT_IPID, 16);
+    const unsigned char *p = view + base;
+    int owner;
+
+    if (index >= o->count || o->len[index] < OBJREF_LEN || get_u64(p + AT_OXID) != our_oxid) return FALSE;
+    owner = seed_with_oid(o, get_u64(p + AT_OID));
+    if (owner < 0 || owner == (int)index) return FALSE;
+    put(msg, len, view, base, AT_OID, o->data[index] + AT_OID, 8);
+    put(msg, len, view, base, AT_IPID, o->data[index] + AT_IPID, 16);
     return TRUE;
 }
 
@@ -205,7 +201,7 @@ unsigned int objrefs_make_safe(unsigned char *bytes, size_t len, const struct ca
     for (at = 0; at + AT_IPID + 16 <= span; at++)
     {
         if (get_u32(view + at) != OBJREF_SIGNATURE || !(get_u32(view + at + 4) & 1)) continue;
-        if (keep_later_alive(bytes, len, view, at, index++, o)) changed++;
+        if (keep_apart(bytes, len, view, at, index++, o)) changed++;
         if (make_safe_at(bytes, len, view, at, o)) changed++;
     }
     free(view);

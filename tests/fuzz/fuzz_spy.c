@@ -63,7 +63,11 @@ static void grow(void)
 {
     struct slot *old = spy.slots;
     SIZE_T n = spy.capacity, i;
-    spy.capacity = n ? n * 2 : 4096;
+    /* Doubled only when live blocks fill a quarter of it: otherwise the
+     * slots are mostly tombstones, and rehashing at the same size clears
+     * them (the set stays as large as the blocks alive, not as all blocks
+     * ever seen). */
+    spy.capacity = !n ? 4096 : (SIZE_T)spy.outstanding * 4 > n ? n * 2 : n;
     spy.slots = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, spy.capacity * sizeof(*spy.slots));
     spy.used = spy.outstanding = 0;
     for (i = 0; i < n; i++)

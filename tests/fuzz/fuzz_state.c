@@ -24,6 +24,9 @@ struct distinct
     ULONG smallest_len;
 };
 
+/* A memory figure over a process's samples (below). */
+struct growth { SIZE_T first, last, growth; ULONGLONG cases; };
+
 struct state
 {
     char magic[8];
@@ -41,8 +44,7 @@ struct state
     ULONGLONG largest_alloc_case;
     ULONGLONG objrefs_kept;
     unsigned int golden_defective;      /* golden messages with defects (the first process) */
-    SIZE_T private_first, private_last, private_growth;
-    ULONGLONG private_cases;            /* the case indices the largest growth spanned */
+    struct growth private_bytes, heap_bytes;
     ULONG distinct_count, distinct_dropped;
     struct distinct distinct[MAX_DISTINCT];
 };
@@ -199,29 +201,36 @@ void state_note_allocation(ULONGLONG index, SIZE_T size)
     st->largest_alloc_case = index;
 }
 
-/* The process's private bytes, sampled every 1,000 cases. What counts is
- * the growth over the second half of a process's samples: the first
- * batches settle the heap and COM's caches (a one-time rise), a leak keeps
- * growing. The state keeps the largest such growth of any process. */
+/* The process's private bytes and its heaps' bytes in use, sampled every
+ * 1,000 cases. What counts is the growth over the second half of a
+ * process's samples: the first batches settle the heap and COM's caches (a
+ * one-time rise), a leak keeps growing. The state keeps the largest such
+ * growth of any process. */
 #define SAMPLES 4096
-void state_note_private_bytes(SIZE_T bytes, ULONGLONG index)
+struct samples { SIZE_T value[SAMPLES]; ULONGLONG at[SAMPLES]; unsigned int n; };
+
+static void note_sample(struct growth *g, struct samples *s, SIZE_T bytes, ULONGLONG index)
 {
-    static SIZE_T sample[SAMPLES];
-    static ULONGLONG at[SAMPLES];
-    static unsigned int n;
     unsigned int mid;
 
-    if (n == SAMPLES) return;
-    sample[n] = bytes;
-    at[n++] = index;
-    st->private_first = sample[0];
-    st->private_last = bytes;
-    mid = n / 2;
-    if (n >= 4 && bytes > sample[mid] && bytes - sample[mid] > st->private_growth)
+    if (s->n == SAMPLES) return;
+    s->value[s->n] = bytes;
+    s->at[s->n++] = index;
+    g->first = s->value[0];
+    g->last = bytes;
+    mid = s->n / 2;
+    if (s->n >= 4 && bytes > s->value[mid] && bytes - s->value[mid] > g->growth)
     {
-        st->private_growth = bytes - sample[mid];
-        st->private_cases = index - at[mid];
+        g->growth = bytes - s->value[mid];
+        g->cases = index - s->at[mid];
     }
+}
+
+void state_note_memory(SIZE_T private_bytes, SIZE_T heap_bytes, ULONGLONG index)
+{
+    static struct samples private_samples, heap_samples;
+    note_sample(&st->private_bytes, &private_samples, private_bytes, index);
+    note_sample(&st->heap_bytes, &heap_samples, heap_bytes, index);
 }
 
 void state_note_golden(unsigned int defective)
@@ -271,8 +280,20 @@ static void report_places(void)
 }
 
 /* Grows more than this over the second half of a process's run and it is
- * a leak. */
+ * a leak (the heaps: the blocks in use, which the heaps' own growth and the
+ * rest of the process's memory do not move). */
 #define PRIVATE_GROWTH_LIMIT (4u << 20)
+#define HEAP_GROWTH_LIMIT (1u << 20)
+
+static void report_growth(BOOL tap, unsigned int number, const char *what, const struct growth *g, SIZE_T limit)
+{
+    printf("# %s (the last process): %llu after its first 1,000 cases, %llu at the end; the largest growth over the "
+           "second half of a process's samples: %llu bytes over %llu case indices\n", what, (ULONGLONG)g->first,
+           (ULONGLONG)g->last, (ULONGLONG)g->growth, g->cases);
+    if (tap)
+        printf("%s %u - %s grow by at most %u KiB over the second half of a process's run (%llu)\n",
+               g->growth > limit ? "not ok" : "ok", number, what, (unsigned int)(limit >> 10), (ULONGLONG)g->growth);
+}
 
 ULONGLONG state_report(BOOL tap, BOOL show_bytes)
 {
@@ -316,19 +337,14 @@ ULONGLONG state_report(BOOL tap, BOOL show_bytes)
     printf("# largest CoTaskMem request: %llu bytes (case %llu); limit %u\n",
            (ULONGLONG)st->largest_alloc, st->largest_alloc_case, SPY_LIMIT);
     printf("# OBJREFs kept out of combase's abort or away from other processes: %llu\n", st->objrefs_kept);
-    printf("# private bytes (the last process): %llu after its first 1,000 cases, %llu at the end; the largest growth "
-           "over the second half of a process's samples: %llu bytes over %llu case indices; restarts %lu\n",
-           (ULONGLONG)st->private_first, (ULONGLONG)st->private_last, (ULONGLONG)st->private_growth,
-           st->private_cases, st->restarts);
+    report_growth(tap, 2 * plan.iface_count + 1, "private bytes", &st->private_bytes, PRIVATE_GROWTH_LIMIT);
+    report_growth(tap, 2 * plan.iface_count + 2, "heap bytes in use", &st->heap_bytes, HEAP_GROWTH_LIMIT);
+    printf("# restarts: %lu\n", st->restarts);
     if (tap)
-    {
-        printf("%s %u - private bytes grow by at most %u MiB over the second half of a process's run (%llu)\n",
-               st->private_growth > PRIVATE_GROWTH_LIMIT ? "not ok" : "ok", 2 * plan.iface_count + 1,
-               PRIVATE_GROWTH_LIMIT >> 20, (ULONGLONG)st->private_growth);
         printf("%s %u - the %u golden requests and replies are replied and leave nothing behind (%u with defects)\n",
-               golden_defective ? "not ok" : "ok", 2 * plan.iface_count + 2, 2 * plan.method_count, golden_defective);
-    }
-    if (st->private_growth > PRIVATE_GROWTH_LIMIT) defects++;
+               golden_defective ? "not ok" : "ok", 2 * plan.iface_count + 3, 2 * plan.method_count, golden_defective);
+    if (st->private_bytes.growth > PRIVATE_GROWTH_LIMIT) defects++;
+    if (st->heap_bytes.growth > HEAP_GROWTH_LIMIT) defects++;
     defects += golden_defective;
 
     report_places();
@@ -343,6 +359,6 @@ ULONGLONG state_report(BOOL tap, BOOL show_bytes)
                x->count, x->smallest_case, x->smallest_len);
         if (show_bytes) print_case_bytes(st->seed, x->smallest_case);
     }
-    if (tap) printf("1..%u\n", 2 * plan.iface_count + 2);
+    if (tap) printf("1..%u\n", 2 * plan.iface_count + 3);
     return defects;
 }

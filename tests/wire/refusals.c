@@ -24,6 +24,7 @@
 #define INVALID_TAG HRESULT_FROM_WIN32(RPC_S_INVALID_TAG)
 #define PROCNUM HRESULT_FROM_WIN32(RPC_S_PROCNUM_OUT_OF_RANGE)
 #define SERVER_UNAVAILABLE HRESULT_FROM_WIN32(RPC_S_SERVER_UNAVAILABLE)
+#define OBJ_NOT_CONNECTED CO_E_OBJNOTCONNECTED
 
 static struct table_row rows[64];
 static unsigned int row_count;
@@ -228,6 +229,8 @@ static const struct request_case request_cases[] =
     { "IBackgroundCopyJob", "SetNotifyInterface", "00000000",
       STD_OBJREF("44000000", "00000000", "05000000", "efcdab8967452301", "00000000"), SERVER_UNAVAILABLE,
       "an exporter nobody listens for (Wine's combase would make a proxy that leaks on its first call)" },
+    { "IBackgroundCopyJob", "SetNotifyInterface", "00000000", OBJREF("01000000", IID_UNKNOWN), OBJ_NOT_CONNECTED,
+      "an object of this apartment that is gone (Wine's engine would leak what it unmarshalled)" },
 
     /* VARIANT and the BSTR and SAFEARRAY inside one (oleaut32 reads them
      * with no end of buffer) */
