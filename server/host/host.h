@@ -41,4 +41,11 @@ LONG host_factory_instances(void);
 HRESULT host_register(void);
 HRESULT host_unregister(void);
 
+/* Every served IID kept registered with rpcrt4 while the host serves
+ * (rpc_pin.c, around a hang in Wine's rpcrt4); BITS_MODEL_HOST_NO_PIN in
+ * the environment leaves it out, to reproduce that hang. Returns how many
+ * IIDs it could not pin. */
+unsigned int rpc_pin_interfaces(void);
+void rpc_unpin_interfaces(void);
+
 #endif

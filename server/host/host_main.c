@@ -48,6 +48,7 @@ static int serve(void)
     CoInitializeEx(NULL, COINIT_MULTITHREADED);
     if (FAILED(hr = call_log_register())) fprintf(stderr, "bits_model_host: no call log: %#lx\n", hr);
     hr = S_OK;
+    if ((i = rpc_pin_interfaces())) fprintf(stderr, "bits_model_host: %u interfaces not pinned\n", i);
     for (i = 0; i < host_class_count && SUCCEEDED(hr); i++)
     {
         IClassFactory *factory;
@@ -72,6 +73,7 @@ static int serve(void)
     }
 
     for (i = 0; i < registered; i++) CoRevokeClassObject(cookies[i]);
+    rpc_unpin_interfaces();
     CoUninitialize();
     return FAILED(hr) ? 1 : 0;
 }
