@@ -331,6 +331,17 @@ static void check_out_allocations(struct walker *w, const struct proc_layout *la
     }
 }
 
+/* The type of an [out]-only parameter that is not a base type, past its
+ * top-level reference pointer; NULL for any other parameter. */
+static PFORMAT_STRING out_only_type(const struct walker *w, const NDR_PARAM_OIF *p)
+{
+    PFORMAT_STRING f = w->desc->pFormatTypes + p->u.type_offset;
+
+    if (!p->attr.IsOut || p->attr.IsIn || p->attr.IsBasetype) return NULL;
+    if (f[0] == FC_RP && !(f[1] & FC_SIMPLE_POINTER)) f += 2 + (short)(f[2] | f[3] << 8);
+    return f;
+}
+
 /*
  * An [out] union switched by an [in] parameter (IBackgroundCopyJob5::
  * GetProperty): a discriminant without an arm makes the engine raise while
@@ -344,14 +355,11 @@ static void check_out_unions(struct walker *w, const struct proc_layout *layout)
 
     for (i = 0; i < layout->param_count; i++)
     {
-        const NDR_PARAM_OIF *p = &layout->params[i];
-        PFORMAT_STRING f = w->desc->pFormatTypes + p->u.type_offset;
+        PFORMAT_STRING f = out_only_type(w, &layout->params[i]);
         ULONG_PTR offset;
 
-        if (!p->attr.IsOut || p->attr.IsIn || p->attr.IsBasetype) continue;
-        if (f[0] == FC_RP && !(f[1] & FC_SIMPLE_POINTER)) f += 2 + (short)(f[2] | f[3] << 8);
-        if (f[0] != FC_NON_ENCAPSULATED_UNION) continue;
-        walk_union_arm(w, f, (ULONG)correlation_value(w, f + 2, &offset));
+        if (f && f[0] == FC_NON_ENCAPSULATED_UNION)
+            walk_union_arm(w, f, (ULONG)correlation_value(w, f + 2, &offset));
     }
 }
 
@@ -370,13 +378,10 @@ static BOOL out_lengths_fit(struct walker *w, const struct proc_layout *layout)
 
     for (i = 0; i < layout->param_count; i++)
     {
-        const NDR_PARAM_OIF *p = &layout->params[i];
-        PFORMAT_STRING f = w->desc->pFormatTypes + p->u.type_offset;
+        PFORMAT_STRING f = out_only_type(w, &layout->params[i]);
         ULONG_PTR offset, actual, max;
 
-        if (!p->attr.IsOut || p->attr.IsIn || p->attr.IsBasetype) continue;
-        if (f[0] == FC_RP && !(f[1] & FC_SIMPLE_POINTER)) f += 2 + (short)(f[2] | f[3] << 8);
-        if ((f[0] != FC_CVARRAY && f[0] != FC_BOGUS_ARRAY) || !corr_present(f + 4 + w->corr_size)) continue;
+        if (!f || (f[0] != FC_CVARRAY && f[0] != FC_BOGUS_ARRAY) || !corr_present(f + 4 + w->corr_size)) continue;
         max = corr_present(f + 4) ? correlation_value(w, f + 4, &offset) : (ULONG_PTR)(f[2] | f[3] << 8);
         actual = correlation_value(w, f + 4 + w->corr_size, &offset);
         if ((ULONG)actual > (ULONG)max || (ULONGLONG)(ULONG)actual + (ULONG)offset > (ULONG)max) return FALSE;

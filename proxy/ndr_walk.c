@@ -628,8 +628,7 @@ static ULONG read_discriminant(struct walker *w, unsigned char fc)
     }
 }
 
-/* NdrNonEncapsulatedUnionUnmarshall (and its memory-sizing twin, which
- * moves the cursor the same way). */
+/* The arm table after the switch's correlation, as the engine searches it. */
 PFORMAT_STRING walk_union_arm(struct walker *w, PFORMAT_STRING u, ULONG discriminant)
 {
     PFORMAT_STRING arms = u + 2 + w->corr_size, type;
@@ -644,6 +643,8 @@ PFORMAT_STRING walk_union_arm(struct walker *w, PFORMAT_STRING u, ULONG discrimi
     return type;
 }
 
+/* NdrNonEncapsulatedUnionUnmarshall (and its memory-sizing twin, which
+ * moves the cursor the same way). */
 static void walk_union(struct walker *w, PFORMAT_STRING u, unsigned char *mem)
 {
     ULONG discriminant = read_discriminant(w, u[1]);

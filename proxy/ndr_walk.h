@@ -65,10 +65,10 @@ struct walker
 };
 
 /* Ends the walk with HRESULT_FROM_WIN32(code). */
+void walk_fail(struct walker *w, DWORD code) __attribute__((noreturn));
 /* The arm of union u (FC_NON_ENCAPSULATED_UNION) for a discriminant; refuses
  * one without an arm and no default (RPC_S_INVALID_TAG). */
 PFORMAT_STRING walk_union_arm(struct walker *w, PFORMAT_STRING u, ULONG discriminant);
-void walk_fail(struct walker *w, DWORD code) __attribute__((noreturn));
 
 void walk_align(struct walker *w, unsigned int alignment);
 void walk_need(struct walker *w, ULONGLONG bytes);

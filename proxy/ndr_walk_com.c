@@ -64,25 +64,17 @@ static BOOL wine_exporter_listening(ULONGLONG oxid)
  */
 static BOOL wine_object_alive(const unsigned char *o)
 {
-    unsigned char *probe;
-    HGLOBAL memory = GlobalAlloc(GMEM_MOVEABLE | GMEM_ZEROINIT, OBJREF_HEADER + STDOBJREF_SIZE + 4);
+    static const LARGE_INTEGER start;
+    unsigned char probe[OBJREF_HEADER + STDOBJREF_SIZE + 4] = {0};     /* an empty resolver address */
     IStream *stream;
     HRESULT hr;
 
-    if (!memory || !(probe = GlobalLock(memory)))
-    {
-        if (memory) GlobalFree(memory);
-        return FALSE;
-    }
     memcpy(probe, o, OBJREF_HEADER);                                     /* MEOW, standard, the IID */
     memcpy(probe + OBJREF_HEADER + 8, o + OBJREF_HEADER + 8, 16);        /* OXID, OID */
-    GlobalUnlock(memory);
-    if (FAILED(CreateStreamOnHGlobal(memory, TRUE, &stream)))
-    {
-        GlobalFree(memory);
-        return FALSE;
-    }
-    hr = CoReleaseMarshalData(stream);
+    if (FAILED(CreateStreamOnHGlobal(NULL, TRUE, &stream))) return FALSE;
+    hr = IStream_Write(stream, probe, sizeof(probe), NULL);
+    if (SUCCEEDED(hr)) hr = IStream_Seek(stream, start, STREAM_SEEK_SET, NULL);
+    if (SUCCEEDED(hr)) hr = CoReleaseMarshalData(stream);
     IStream_Release(stream);
     return hr == S_OK;
 }
