@@ -219,9 +219,11 @@ static HRESULT WINAPI channel_SendReceive(IRpcChannelBuffer *iface, RPCOLEMESSAG
     /* the proxy's own method number, with the NDR engine's flag bit */
     if (!proc_of(TABLES(iface), msg->iMethod & ~RPC_FLAGS_VALID_BIT, &proc))
         return HRESULT_FROM_WIN32(RPC_S_PROCNUM_OUT_OF_RANGE);
-    if (request_length > sizeof(small) && !(request = HeapAlloc(GetProcessHeap(), 0, request_length)))
+    /* kept only where the reply's check reads it (AddFileSet's need not be) */
+    if (!ndr_reply_reads_request(&proc)) request = NULL, request_length = 0;
+    else if (request_length > sizeof(small) && !(request = HeapAlloc(GetProcessHeap(), 0, request_length)))
         return E_OUTOFMEMORY;
-    memcpy(request, msg->Buffer, request_length);
+    if (request) memcpy(request, msg->Buffer, request_length);
 
     hr = IRpcChannelBuffer_SendReceive(inner, msg, status);
     /* A fault reply carries its status in its first 4 bytes, which the
@@ -232,7 +234,7 @@ static HRESULT WINAPI channel_SendReceive(IRpcChannelBuffer *iface, RPCOLEMESSAG
         check = ndr_check_reply(&proc, request, request_length, msg->Buffer, msg->cbBuffer, channel_in_process(inner));
         if (FAILED(check)) hr = check;
     }
-    if (request != small) HeapFree(GetProcessHeap(), 0, request);
+    if (request && request != small) HeapFree(GetProcessHeap(), 0, request);
     return hr;
 }
 

@@ -440,6 +440,21 @@ HRESULT ndr_check_request(const struct ndr_proc *proc, const void *buffer, ULONG
     return S_OK;
 }
 
+/* Only an [out] parameter besides the return value can name an [in] one. */
+static BOOL layout_reply_reads_request(const struct proc_layout *layout)
+{
+    unsigned int i;
+    for (i = 0; i < layout->param_count; i++)
+        if (layout->params[i].attr.IsOut && !layout->params[i].attr.IsReturn) return TRUE;
+    return FALSE;
+}
+
+BOOL ndr_reply_reads_request(const struct ndr_proc *proc)
+{
+    struct proc_layout layout;
+    return !parse_proc(proc->format, &layout) || layout_reply_reads_request(&layout);
+}
+
 HRESULT ndr_check_reply(const struct ndr_proc *proc, const void *request, ULONG request_length,
                         const void *reply, ULONG reply_length, BOOL in_process)
 {
@@ -455,7 +470,7 @@ HRESULT ndr_check_reply(const struct ndr_proc *proc, const void *request, ULONG 
 
     /* The request this proxy sent: the [in] values the reply's
      * correlations name. */
-    walk_request(&w, &layout);
+    if (layout_reply_reads_request(&layout)) walk_request(&w, &layout);
     memcpy(request_stack, stack, sizeof(stack));
 
     /* Then the reply, on the same stack: [out] values replace [in] ones. */

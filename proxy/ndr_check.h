@@ -38,8 +38,11 @@ struct ndr_proc
 HRESULT ndr_check_request(const struct ndr_proc *proc, const void *buffer, ULONG length, BOOL in_process);
 
 /* A reply, checked with the request it answers (the [in] values that
- * size_is/iid_is name come from there). */
+ * size_is/iid_is name come from there). request may be NULL where
+ * ndr_reply_reads_request says the check does not read it: a procedure
+ * whose only [out] is its return value. */
 HRESULT ndr_check_reply(const struct ndr_proc *proc, const void *request, ULONG request_length,
                         const void *reply, ULONG reply_length, BOOL in_process);
+BOOL ndr_reply_reads_request(const struct ndr_proc *proc);
 
 #endif

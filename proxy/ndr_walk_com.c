@@ -40,7 +40,7 @@ static unsigned short u16_at(const unsigned char *p)
  * makes a proxy, whose first call fails in ClientRpcChannelBuffer_GetBuffer
  * and leaks the call's state there (about 280 bytes a message, Wine 8.0).
  */
-static BOOL wine_exporter_listening(ULONGLONG oxid)
+static BOOL wine_endpoint_exists(ULONGLONG oxid)
 {
     static const WCHAR digits[] = L"0123456789abcdef";
     WCHAR name[] = L"\\\\.\\pipe\\lrpc\\\\pipe\\OLE_0000000000000000";
@@ -50,6 +50,46 @@ static BOOL wine_exporter_listening(ULONGLONG oxid)
     for (i = 15; i >= 0; i--, oxid >>= 4) hex[i] = digits[oxid & 0xf];
     /* a busy pipe exists too: only "no such pipe" says nobody is there */
     return WaitNamedPipeW(name, 1) || GetLastError() != ERROR_FILE_NOT_FOUND;
+}
+
+/*
+ * WaitNamedPipeW takes about 15 us under Wine 8 (wineserver round trips),
+ * as much as the rest of a call's marshaling, once per interface pointer.
+ * So an exporter found listening is believed for EXPORTER_TRUST_MS: a call
+ * returning interface pointers asks once per apartment and period. An
+ * exporter that ends within the period is the race every check of this
+ * kind has (it could end right after the check too); one never found
+ * listening is asked every time.
+ */
+#define EXPORTER_TRUST_MS 250
+#define EXPORTERS_KEPT 8
+
+static SRWLOCK exporters_lock = SRWLOCK_INIT;
+static struct { ULONGLONG oxid, seen; } exporters[EXPORTERS_KEPT];
+
+static BOOL wine_exporter_listening(ULONGLONG oxid)
+{
+    ULONGLONG now = GetTickCount64();
+    unsigned int i, oldest = 0;
+    BOOL known = FALSE;
+
+    AcquireSRWLockShared(&exporters_lock);
+    for (i = 0; i < EXPORTERS_KEPT && !known; i++)
+        known = exporters[i].seen && exporters[i].oxid == oxid && now - exporters[i].seen < EXPORTER_TRUST_MS;
+    ReleaseSRWLockShared(&exporters_lock);
+    if (known) return TRUE;
+    if (!wine_endpoint_exists(oxid)) return FALSE;
+
+    AcquireSRWLockExclusive(&exporters_lock);
+    for (i = 0; i < EXPORTERS_KEPT; i++)
+    {
+        if (exporters[i].oxid == oxid) { oldest = i; break; }
+        if (exporters[i].seen < exporters[oldest].seen) oldest = i;
+    }
+    exporters[oldest].oxid = oxid;
+    exporters[oldest].seen = now ? now : 1;
+    ReleaseSRWLockExclusive(&exporters_lock);
+    return TRUE;
 }
 
 /*
