@@ -426,6 +426,12 @@ static void walk_complex_array(struct walker *w, PFORMAT_STRING a)
     const unsigned char *start = w->pos;
     BOOL was_flat = w->flat, set_mark = FALSE;
 
+    /* Inside a memory-sizing pass the two passes move alike: one is enough. */
+    if (was_flat)
+    {
+        walk_array(w, a);
+        return;
+    }
     w->flat = TRUE;
     walk_array(w, a);
     w->flat = was_flat;
@@ -591,18 +597,22 @@ static void walk_complex_struct(struct walker *w, PFORMAT_STRING s, unsigned cha
     ULONG size = fmt_u16(s + 2);
     BOOL set_mark = FALSE;
 
-    if (!w->mark)
+    /* Inside a memory-sizing pass (an enclosing array's) no pointee is
+     * walked, so no mark is needed: the body alone moves the cursor as
+     * ComplexStructMemorySize does. */
+    if (!w->mark && !w->flat)
     {
         const unsigned char *start = w->pos;
-        BOOL was_flat = w->flat;
         w->flat = TRUE;
         complex_struct_body(w, s, NULL, 0);
-        w->flat = was_flat;
+        w->flat = FALSE;
         w->mark = w->pos;
         w->pos = start;
         set_mark = TRUE;
     }
-    memset(image, 0, sizeof(image));
+    /* a constant size: stores, not rep stos (one structure per array element) */
+    if (size <= 64) memset(image, 0, 64);
+    else memset(image, 0, sizeof(image));
     complex_struct_body(w, s, size <= sizeof(image) ? image : NULL, size);
     if (mem && size <= sizeof(image)) memcpy(mem, image, size);
     if (set_mark)
