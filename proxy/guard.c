@@ -220,7 +220,11 @@ static HRESULT WINAPI channel_SendReceive(IRpcChannelBuffer *iface, RPCOLEMESSAG
     if (!proc_of(TABLES(iface), msg->iMethod & ~RPC_FLAGS_VALID_BIT, &proc))
         return HRESULT_FROM_WIN32(RPC_S_PROCNUM_OUT_OF_RANGE);
     /* kept only where the reply's check reads it (AddFileSet's need not be) */
-    if (!ndr_reply_reads_request(&proc)) request = NULL, request_length = 0;
+    if (!ndr_reply_reads_request(&proc))
+    {
+        request = NULL;
+        request_length = 0;
+    }
     else if (request_length > sizeof(small) && !(request = HeapAlloc(GetProcessHeap(), 0, request_length)))
         return E_OUTOFMEMORY;
     if (request) memcpy(request, msg->Buffer, request_length);
