@@ -424,17 +424,17 @@ static void walk_array(struct walker *w, PFORMAT_STRING a)
 static void walk_complex_array(struct walker *w, PFORMAT_STRING a)
 {
     const unsigned char *start = w->pos;
-    BOOL was_flat = w->flat, set_mark = FALSE;
+    BOOL set_mark = FALSE;
 
     /* Inside a memory-sizing pass the two passes move alike: one is enough. */
-    if (was_flat)
+    if (w->flat)
     {
         walk_array(w, a);
         return;
     }
     w->flat = TRUE;
     walk_array(w, a);
-    w->flat = was_flat;
+    w->flat = FALSE;
     if (!w->mark)
     {
         w->mark = w->pos;

@@ -25,7 +25,9 @@
 static int export_object(void)
 {
     HANDLE out = GetStdHandle(STD_OUTPUT_HANDLE), in = GetStdHandle(STD_INPUT_HANDLE);
+    static const LARGE_INTEGER zero;
     struct counted_unknown object;
+    ULARGE_INTEGER end;
     unsigned char byte;
     IStream *stream;
     HGLOBAL memory;
@@ -34,10 +36,12 @@ static int export_object(void)
     CoInitializeEx(NULL, COINIT_MULTITHREADED);
     counted_unknown_init(&object);
     if (FAILED(CreateStreamOnHGlobal(NULL, TRUE, &stream))
-        || FAILED(CoMarshalInterface(stream, &IID_IUnknown, &object.IUnknown_iface, MSHCTX_LOCAL, NULL, MSHLFLAGS_NORMAL)))
+        || FAILED(CoMarshalInterface(stream, &IID_IUnknown, &object.IUnknown_iface, MSHCTX_LOCAL, NULL, MSHLFLAGS_NORMAL))
+        || FAILED(IStream_Seek(stream, zero, STREAM_SEEK_CUR, &end)))
         return 1;
+    /* the OBJREF is what was written, not the HGLOBAL's (rounded) size */
+    size = end.u.LowPart;
     GetHGlobalFromStream(stream, &memory);
-    size = GlobalSize(memory);
     WriteFile(out, &size, sizeof(size), &done, NULL);
     WriteFile(out, GlobalLock(memory), size, &done, NULL);
     GlobalUnlock(memory);
