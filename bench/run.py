@@ -16,6 +16,7 @@ import csv
 import filecmp
 import glob
 import io
+import math
 import os
 import shutil
 import statistics
@@ -499,16 +500,11 @@ def plot(r, a):
 
 
 def smoke_checks(r, a):
-    """The checks of meson test bench_smoke: both DLLs really served, every
-    number is there and sane. Clone and Next, which return interface
-    pointers, must cost more than a bare round trip; calls that move only
-    bytes cost about one (a smoke run on a busy machine is noisy: one may
-    take half a round trip more or less). Across apartments and processes
-    the round trip is the channel call timed next to every sample (their
-    paired ratio: a burst of load slows both); in the loopback setting,
-    which has no channel and no thread switch, it is the floor (Reset
-    through the same DLL); the direct setting's calls take nanoseconds and
-    are only checked to be there."""
+    """The checks of meson test bench_smoke: both DLLs really served and
+    every number is there, finite and positive. It compares no timings: an
+    unpinned run of 30 ms per method on a shared machine cannot order two
+    calls reliably (a "costs more than half a channel call" check failed
+    about one run in ten); speed is read from a full pinned run."""
     checks = []
 
     def check(cond, text):
@@ -540,22 +536,12 @@ def smoke_checks(r, a):
                 if m[0] == FLOOR or not r.samples(v, s, m):
                     continue        # n/a: the note says why
                 value, floor = r.median_us(v, s, m), r.median_floor(v, s, m)
-                check(floor > 0 and value > 0, f"{where}: {label(*m)} {value:.3f} us, the floor next to it {floor:.3f} us")
+                check(0 < floor < math.inf and 0 < value < math.inf,
+                      f"{where}: {label(*m)} {value:.3f} us, the floor next to it {floor:.3f} us")
                 if s in CHANNEL_SETTINGS:
                     rel = [t for t in r.samples(v, s, m) if t[2] and t[3]]
                     check(len(rel) == len(r.samples(v, s, m)) and r.relative(v, s, m) > 0,
                           f"{where}: {label(*m)} has a channel call next to every sample")
-                if not proxied:
-                    continue
-                heavy = m[0] in ("Clone", "Next")
-                if s in CHANNEL_SETTINGS:
-                    rel = r.relative(v, s, m)
-                    check(rel > 1 if heavy else rel > 0.5, f"{where}: {label(*m)} costs {rel:.2f} channel calls "
-                          f"({'more than one' if heavy else 'more than half of one'})")
-                elif heavy:
-                    check(floor < value, f"{where}: floor {floor:.2f} us below {label(*m)} {value:.2f} us")
-                else:
-                    check(floor < 2 * value, f"{where}: floor {floor:.2f} us below {label(*m)} {value:.2f} us (with margin)")
             for n in r.sweep_sizes(s):
                 us = r.sweep_us(v, s, n)
                 check(us and us > 0, f"{where}: Next({n}) sweep {us} us")
