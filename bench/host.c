@@ -5,21 +5,20 @@
  * its standard input ends.
  */
 #include "bench.h"
+#include "piped_child.h"
 
 int host_main(const struct child_opts *opts)
 {
     struct handoff handoff = {0};
     struct objects_apartment apartment = { .load_dll = opts->dll, .file_count = opts->file_count,
                                            .mshctx = MSHCTX_LOCAL, .handoff = &handoff };
-    char buffer[64];
-    DWORD got;
     HRESULT hr;
 
     hr = objects_apartment_start(&apartment);
     handoff_write(stdout, &handoff);
     printf("ready %08lx\n", (unsigned long)hr);
     fflush(stdout);
-    while (ReadFile(GetStdHandle(STD_INPUT_HANDLE), buffer, sizeof(buffer), &got, NULL) && got) {}
+    piped_child_wait_for_parent();
     objects_apartment_stop(&apartment);
     handoff_free(&handoff);
     return SUCCEEDED(hr) ? 0 : 1;

@@ -8,6 +8,7 @@
 #include <io.h>
 #include <stdlib.h>
 #include "bench.h"
+#include "piped_child.h"
 
 struct objects_side
 {
@@ -56,32 +57,17 @@ void objects_apartment_stop(struct objects_apartment *a)
 
 static HRESULT start_host(struct objects_side *side)
 {
-    SECURITY_ATTRIBUTES inherit = { sizeof(inherit), NULL, TRUE };
-    HANDLE out_read, out_write, in_read;
-    STARTUPINFOW si = {0};
-    static WCHAR cmdline[4 * MAX_PATH], exe[MAX_PATH];
-    WCHAR args[3 * MAX_PATH];
+    WCHAR args[3 * MAX_PATH], command[3 * MAX_PATH + 8];
     char line[8192];
+    HANDLE out_read;
     FILE *from_host;
     BOOL ready = FALSE;
     unsigned long hr_seen = 0;
 
-    if (!CreatePipe(&out_read, &out_write, &inherit, 0) || !CreatePipe(&in_read, &side->host_stdin, &inherit, 0))
-        return HRESULT_FROM_WIN32(GetLastError());
-    SetHandleInformation(out_read, HANDLE_FLAG_INHERIT, 0);
-    SetHandleInformation(side->host_stdin, HANDLE_FLAG_INHERIT, 0);
-    si.cb = sizeof(si);
-    si.dwFlags = STARTF_USESTDHANDLES;
-    si.hStdInput = in_read;
-    si.hStdOutput = out_write;
-    si.hStdError = GetStdHandle(STD_ERROR_HANDLE);
-    GetModuleFileNameW(NULL, exe, MAX_PATH);
     child_opts_format(side->opts, args, ARRAYSIZE(args));
-    swprintf(cmdline, ARRAYSIZE(cmdline), L"\"%ls\" --host %ls", exe, args);
-    if (!CreateProcessW(exe, cmdline, NULL, NULL, TRUE, 0, NULL, NULL, &si, &side->host))
+    swprintf(command, ARRAYSIZE(command), L"--host %ls", args);
+    if (!piped_child_start(command, &side->host, &out_read, &side->host_stdin))
         return HRESULT_FROM_WIN32(GetLastError());
-    CloseHandle(out_write);
-    CloseHandle(in_read);
     /* The host prints its objrefs, then "ready <hr>". */
     from_host = _fdopen(_open_osfhandle((intptr_t)out_read, 0), "r");
     while (from_host && fgets(line, sizeof(line), from_host))

@@ -11,67 +11,37 @@
  * its standard input to close.
  */
 #include <stddef.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "bits.h"
 #include "tap.h"
 #include "com_helpers.h"
 #include "recording_channel.h"
 #include "recording_server.h"
+#include "wire_objref.h"
+#include "piped_child.h"
 
 #define TRUST_MS 250    /* EXPORTER_TRUST_MS of proxy/ndr_walk_com.c */
 #define OBJREF_MAX 256
 
 static int export_object(void)
 {
-    HANDLE out = GetStdHandle(STD_OUTPUT_HANDLE), in = GetStdHandle(STD_INPUT_HANDLE);
-    static const LARGE_INTEGER zero;
+    HANDLE out = GetStdHandle(STD_OUTPUT_HANDLE);
     struct counted_unknown object;
-    ULARGE_INTEGER end;
-    unsigned char byte;
-    IStream *stream;
-    HGLOBAL memory;
-    DWORD size, done;
+    IUnknown *peer = &object.IUnknown_iface;
+    struct objref_peers peers = { &peer, 1 };
+    unsigned char *objref;
+    ULONG size;
+    DWORD done;
 
     CoInitializeEx(NULL, COINIT_MULTITHREADED);
     counted_unknown_init(&object);
-    if (FAILED(CreateStreamOnHGlobal(NULL, TRUE, &stream))
-        || FAILED(CoMarshalInterface(stream, &IID_IUnknown, &object.IUnknown_iface, MSHCTX_LOCAL, NULL, MSHLFLAGS_NORMAL))
-        || FAILED(IStream_Seek(stream, zero, STREAM_SEEK_CUR, &end)))
-        return 1;
-    /* the OBJREF is what was written, not the HGLOBAL's (rounded) size */
-    size = end.u.LowPart;
-    GetHGlobalFromStream(stream, &memory);
+    if (!marshal_peer_objref(&peers, 0, &IID_IUnknown, &objref, &size)) return 1;
     WriteFile(out, &size, sizeof(size), &done, NULL);
-    WriteFile(out, GlobalLock(memory), size, &done, NULL);
-    GlobalUnlock(memory);
-    while (ReadFile(in, &byte, 1, &done, NULL) && done) {}
+    WriteFile(out, objref, size, &done, NULL);
+    free(objref);
+    piped_child_wait_for_parent();
     return 0;
-}
-
-/* Starts the child; its standard input and output are pipes of ours. */
-static BOOL start_exporter(PROCESS_INFORMATION *pi, HANDLE *from_child, HANDLE *to_child)
-{
-    SECURITY_ATTRIBUTES inherit = { sizeof(inherit), NULL, TRUE };
-    STARTUPINFOW si = { .cb = sizeof(si) };
-    HANDLE child_out, child_in;
-    WCHAR exe[MAX_PATH], command[MAX_PATH + 16];
-    BOOL started;
-
-    if (!CreatePipe(from_child, &child_out, &inherit, 0)) return FALSE;
-    if (!CreatePipe(&child_in, to_child, &inherit, 0)) return FALSE;
-    SetHandleInformation(*from_child, HANDLE_FLAG_INHERIT, 0);
-    SetHandleInformation(*to_child, HANDLE_FLAG_INHERIT, 0);
-    GetModuleFileNameW(NULL, exe, MAX_PATH);
-    swprintf(command, ARRAYSIZE(command), L"\"%ls\" --export", exe);
-    si.dwFlags = STARTF_USESTDHANDLES;
-    si.hStdInput = child_in;
-    si.hStdOutput = child_out;
-    si.hStdError = GetStdHandle(STD_ERROR_HANDLE);
-    started = CreateProcessW(exe, command, NULL, NULL, TRUE, 0, NULL, NULL, &si, pi);
-    CloseHandle(child_out);
-    CloseHandle(child_in);
-    return started;
 }
 
 static BOOL read_all(HANDLE h, void *buffer, DWORD size)
@@ -114,7 +84,7 @@ int main(int argc, char **argv)
         ok(0, "no PSFactoryBuffer");
         return tap_done();
     }
-    if (!ok(start_exporter(&pi, &from_child, &to_child), "the exporter started"))
+    if (!ok(piped_child_start(L"--export", &pi, &from_child, &to_child), "the exporter started"))
         return tap_done();
     got = read_all(from_child, &size, sizeof(size)) && size >= 68 && size <= OBJREF_MAX
           && read_all(from_child, request + 4, size);
